@@ -1,0 +1,31 @@
+import type { ImportResponse } from '../contracts/imports.type';
+import type { ErrorCode } from '../errors/error-codes.constant';
+
+export const ADMIN_NAMESPACE = '/admin';
+
+export interface ImportProgress {
+  importId: string;
+  processedRows: number;
+  rejected: number;
+  bytesRead: number;
+  sizeBytes: number;
+}
+
+export interface AdminServerToClientEvents {
+  'import.progressed': (progress: ImportProgress) => void;
+  'import.completed': (result: ImportResponse) => void;
+  'import.failed': (failure: { importId: string; code: ErrorCode; message: string }) => void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface AdminClientToServerEvents {}
+
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
+}
+
+/** Sent as the reason of a handshake refusal so the client can tell expired from forged tokens. */
+export interface HandshakeError {
+  code: ErrorCode;
+  message: string;
+}
