@@ -1,21 +1,31 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
+import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { ConfigError, loadConfig } from './config/env.schema';
+import { createApp } from './bootstrap/create-app';
+import { migrate } from './bootstrap/migrate.util';
+import { preflight, PreflightError } from './bootstrap/preflight.util';
+import { DemoService } from './modules/demo/demo.service';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function main(): Promise<void> {
+  const logger = new Logger('Recupera');
+  const config = loadConfig();
+  if (config.jwtSecretGenerated) logger.warn('JWT_SECRET is not set: using a random secret, so sessions end when the server restarts');
+  await preflight(config.databaseUrl, config.redisUrl);
+  const ran = await migrate(config.databaseUrl);
+  if (ran.length > 0) logger.log(`Migrations run: ${ran.join(', ')}`);
+  const app = await createApp(config);
+  const demo = app.get(DemoService);
+  if (config.seedDemo) await demo.seedIfEmpty();
+  await app.listen(config.port);
+  logger.log(`Recupera is running on http://localhost:${config.port} (API docs: http://localhost:${config.port}/api/docs)`);
+  if (config.seedDemo) demo.printLogins();
 }
 
-bootstrap();
+main().catch((error: unknown) => {
+  if (error instanceof PreflightError || error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -21,3 +21,5 @@ export * from './contracts/floor.type';
 export * from './contracts/health.type';
 export * from './realtime/admin-events.type';
 export * from './queues/import-jobs.type';
+export * from './domain/seeded-random.util';
+export * from './domain/person-names.constant';

@@ -1,0 +1,28 @@
+import type { Role } from '@recupera/shared';
+import type { IconName } from '../../ui/icons.constant';
+import type { MessageKey } from '../i18n/messages-es.constant';
+
+export interface NavItem {
+  path: string;
+  /** `nav-<route>`: stable hooks for the browser tests. */
+  testId: string;
+  label: MessageKey;
+  icon: IconName;
+}
+
+const AGENT: NavItem = { path: '/agent', testId: 'nav-agent', label: 'nav.agent', icon: 'headset' };
+const FLOOR: NavItem = { path: '/floor', testId: 'nav-floor', label: 'nav.floor', icon: 'group' };
+const DASHBOARD: NavItem = { path: '/dashboard', testId: 'nav-dashboard', label: 'nav.dashboard', icon: 'dashboard' };
+const ACCOUNTS: NavItem = { path: '/accounts', testId: 'nav-accounts', label: 'nav.accounts', icon: 'list' };
+const AUDIT: NavItem = { path: '/audit', testId: 'nav-audit', label: 'nav.audit', icon: 'history' };
+const IMPORTS: NavItem = { path: '/admin/imports', testId: 'nav-admin-imports', label: 'nav.imports', icon: 'upload' };
+const USERS: NavItem = { path: '/admin/users', testId: 'nav-admin-users', label: 'nav.users', icon: 'person' };
+const TEAMS: NavItem = { path: '/admin/teams', testId: 'nav-admin-teams', label: 'nav.teams', icon: 'group' };
+const CLIENTS: NavItem = { path: '/admin/clients', testId: 'nav-admin-clients', label: 'nav.clients', icon: 'business' };
+
+export const NAV_BY_ROLE: Readonly<Record<Role, readonly NavItem[]>> = {
+  agent: [AGENT, { ...ACCOUNTS, label: 'nav.accountsSearch', icon: 'search' }],
+  supervisor: [FLOOR, ACCOUNTS],
+  manager: [DASHBOARD, ACCOUNTS, AUDIT],
+  admin: [IMPORTS, USERS, TEAMS, CLIENTS, AUDIT, ACCOUNTS],
+};

@@ -1,0 +1,65 @@
+import { Location } from '@angular/common';
+import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatExpansionModule } from '@angular/material/expansion';
+import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { RouterLink } from '@angular/router';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { ChipComponent } from '../../ui/chip.component';
+import { IconComponent } from '../../ui/icon.component';
+import { PageStateComponent } from '../../ui/page-state.component';
+import { accountStatusTone, agingTone, agreementTone, installmentTone } from '../../ui/tone.util';
+import { AccountDetailStore } from './account-detail.store';
+
+@Component({
+  selector: 'rc-account-detail',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [AccountDetailStore],
+  imports: [
+    MatButtonModule,
+    MatExpansionModule,
+    MatTableModule,
+    MatTooltipModule,
+    RouterLink,
+    ChipComponent,
+    IconComponent,
+    PageStateComponent,
+  ],
+  templateUrl: './account-detail.component.html',
+  styleUrl: './account-detail.component.scss',
+})
+export class AccountDetailComponent {
+  private readonly location = inject(Location);
+  private readonly i18n = inject(I18nService);
+  protected readonly store = inject(AccountDetailStore);
+  protected readonly t = this.i18n.t;
+  protected readonly label = this.i18n.label;
+  protected readonly money = this.i18n.money;
+  protected readonly date = this.i18n.date;
+  protected readonly dateTime = this.i18n.dateTime;
+  protected readonly number = this.i18n.number;
+  protected readonly duration = this.i18n.duration;
+  protected readonly agingTone = agingTone;
+  protected readonly statusTone = accountStatusTone;
+  protected readonly agreementTone = agreementTone;
+  protected readonly installmentTone = installmentTone;
+
+  protected readonly contactColumns = ['type', 'value', 'validity', 'consent', 'doNotContact'];
+  protected readonly installmentColumns = ['seq', 'dueDate', 'amount', 'paid', 'status'];
+  protected readonly paymentColumns = ['paidAt', 'amount', 'channel', 'reference', 'status'];
+
+  /** The `:id` route parameter. */
+  readonly id = input.required<string>();
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => this.store.load(id));
+    });
+  }
+
+  protected back(): void {
+    this.location.back();
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import type { AccountDetail, AccountListItem, AccountSearchQuery, Locale, Page } from '@recupera/shared';
+import type { AuthUser } from '../../common/auth/auth-user.type';
+import { AppException } from '../../common/errors/app.exception';
+import { pageWindow, toPage } from '../../common/http/page.util';
+import { UnitOfWork } from '../../database/unit-of-work.service';
+import { AuditService } from '../audit/audit.service';
+import { TeamsService } from '../teams/teams.service';
+import type { AccountScope } from './account-scope.type';
+import { toAccountDetail, toAccountListItem } from './account.mapper';
+import type { AssignAccountsDto } from './accounts.dto';
+import { AccountsRepository } from './accounts.repository';
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly accounts: AccountsRepository,
+    private readonly teams: TeamsService,
+    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  /** An agent reaches their assigned accounts, a supervisor their teams', managers and admins all. */
+  async scopeFor(user: AuthUser): Promise<AccountScope> {
+    if (user.role === 'agent') return { kind: 'agent', agentId: user.id };
+    const teams = await this.teams.visibleTeamIds(user);
+    return teams === 'all' ? { kind: 'all' } : { kind: 'teams', teamIds: teams };
+  }
+
+  async search(user: AuthUser, query: AccountSearchQuery): Promise<Page<AccountListItem>> {
+    const window = pageWindow(query);
+    const [rows, total] = await this.accounts.search(await this.scopeFor(user), query, window);
+    return toPage(rows.map(toAccountListItem), total, window);
+  }
+
+  async detail(user: AuthUser, id: string, locale: Locale): Promise<AccountDetail> {
+    // Out of scope answers exactly like missing, so ids of other teams' accounts reveal nothing.
+    const account = await this.accounts.findInScope(await this.scopeFor(user), id);
+    if (!account) throw AppException.notFound('Account');
+    const [debtor, contactPoints, interactions, { agreements, installments }, payments] = await Promise.all([
+      this.accounts.findDebtor(account.debtorId),
+      this.accounts.contactPoints(account.debtorId),
+      this.accounts.interactions(id),
+      this.accounts.agreements(id),
+      this.accounts.payments(id),
+    ]);
+    return toAccountDetail({ account, debtor: debtor!, contactPoints, interactions, agreements, installments, payments }, locale);
+  }
+
+  async assign(actor: AuthUser, dto: AssignAccountsDto, ip: string | null): Promise<{ assigned: number }> {
+    const visible = await this.teams.visibleTeamIds(actor);
+    const allowed = (teamId: string | null) => visible === 'all' || (teamId !== null && visible.includes(teamId));
+    if (!allowed(dto.teamId)) throw AppException.notFound('Team');
+    if (dto.agentId) {
+      const agent = await this.accounts.findAgent(dto.agentId);
+      if (!agent || agent.role !== 'agent' || agent.teamId !== dto.teamId) throw AppException.invalid('The agent is not in that team');
+    }
+    const ids = [...new Set(dto.accountIds)];
+    const accounts = await this.accounts.findByIds(ids);
+    const reachable = accounts.filter((a) => allowed(a.assignedTeamId));
+    if (reachable.length !== ids.length) throw AppException.notFound('Account');
+    await this.uow.run(async (tx) => {
+      await this.accounts.assign(ids, dto.teamId, dto.agentId, actor.id, new Date(), tx);
+      await this.audit.record(
+        {
+          actor,
+          action: 'accounts.assigned',
+          entityType: 'account',
+          entityId: ids.length === 1 ? ids[0] : null,
+          before: accounts.map((a) => ({ id: a.id, teamId: a.assignedTeamId, agentId: a.assignedAgentId })),
+          after: { accountIds: ids, teamId: dto.teamId, agentId: dto.agentId },
+          ip,
+        },
+        tx,
+      );
+    });
+    return { assigned: ids.length };
+  }
+}

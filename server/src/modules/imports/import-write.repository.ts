@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { MappedRow } from '@recupera/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface BatchTarget {
+  importId: string;
+  clientId: string;
+  portfolioId: string;
+  currency: string;
+  jurisdiction: string;
+}
+
+export interface BatchReject {
+  line: number;
+  column: string;
+  reason: string;
+}
+
+export interface BatchOutcome {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+interface ResultHeader {
+  affectedRows: number;
+}
+
+// Columns an import may change on an existing account; updated_at moves only when one of them does.
+const ACCOUNT_FIELDS = [
+  'portfolio_id',
+  'debtor_id',
+  'original_amount_minor',
+  'balance_minor',
+  'due_date',
+  'days_past_due',
+  'aging_bucket',
+  'product',
+  'sector',
+  'red',
+  'zona',
+  'score',
+] as const;
+
+const ACCOUNT_UPSERT = `INSERT INTO accounts (client_id, account_number, currency, status, last_import_id, created_at, updated_at, ${ACCOUNT_FIELDS.join(', ')})
+  VALUES ?
+  ON DUPLICATE KEY UPDATE
+    updated_at = IF(${ACCOUNT_FIELDS.map((f) => `${f} <=> VALUES(${f})`).join(' AND ')}, updated_at, VALUES(updated_at)),
+    ${ACCOUNT_FIELDS.map((f) => `${f} = VALUES(${f})`).join(',\n    ')}`;
+
+const DEBTOR_UPSERT = `INSERT INTO debtors (client_id, debtor_key, national_id, full_name, time_zone, jurisdiction, created_at, updated_at)
+  VALUES ?
+  ON DUPLICATE KEY UPDATE
+    updated_at = IF(national_id <=> VALUES(national_id) AND full_name <=> COALESCE(VALUES(full_name), full_name)
+      AND time_zone <=> VALUES(time_zone), updated_at, VALUES(updated_at)),
+    national_id = VALUES(national_id),
+    full_name = COALESCE(VALUES(full_name), full_name),
+    time_zone = VALUES(time_zone)`;
+
+const CONTACT_INSERT = `INSERT INTO contact_points (debtor_id, type, value, valid, consent, do_not_contact, source, created_at, updated_at)
+  VALUES ? ON DUPLICATE KEY UPDATE id = id`;
+
+/**
+ * Writes one batch of an import in one transaction with multi-row upserts keyed by
+ * (client, account number) and (client, debtor key), so re-importing a file changes nothing twice.
+ */
+@Injectable()
+export class ImportWriteRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async writeBatch(target: BatchTarget, rows: MappedRow[], rejects: BatchReject[], now: Date): Promise<BatchOutcome> {
+    return this.dataSource.transaction(async (tx) => {
+      if (rejects.length > 0) {
+        await tx.query('INSERT INTO import_rejects (import_id, line, column_name, reason) VALUES ?', [
+          rejects.map((r) => [target.importId, r.line, r.column.slice(0, 120), r.reason.slice(0, 500)]),
+        ]);
+      }
+      if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+      const debtorIds = await this.upsertDebtors(tx, target, rows, now);
+      const existing = await this.existingAccountCount(tx, target.clientId, rows);
+      const result = (await tx.query(ACCOUNT_UPSERT, [
+        rows.map((r) => [
+          target.clientId,
+          r.accountNumber,
+          target.currency,
+          'active',
+          target.importId,
+          now,
+          now,
+          target.portfolioId,
+          debtorIds.get(r.debtorKey),
+          r.originalAmountMinor,
+          r.balanceMinor,
+          r.dueDate,
+          r.daysPastDue,
+          r.agingBucket,
+          r.product,
+          r.sector,
+          r.red,
+          r.zona,
+          r.score,
+        ]),
+      ])) as ResultHeader;
+      await this.insertContactPoints(tx, rows, debtorIds, now);
+      // Without FOUND_ROWS, an upsert counts 1 per insert, 2 per changed row and 0 per unchanged one.
+      const inserted = rows.length - existing;
+      const updated = (result.affectedRows - inserted) / 2;
+      return { inserted, updated, unchanged: existing - updated };
+    });
+  }
+
+  private async upsertDebtors(tx: EntityManager, target: BatchTarget, rows: MappedRow[], now: Date): Promise<Map<string, string>> {
+    const byKey = new Map<string, MappedRow>();
+    for (const row of rows) byKey.set(row.debtorKey, row);
+    const keys = [...byKey.keys()];
+    await tx.query(DEBTOR_UPSERT, [
+      [...byKey.values()].map((r) => [target.clientId, r.debtorKey, r.nationalId, r.fullName, r.timeZone, target.jurisdiction, now, now]),
+    ]);
+    const found = (await tx.query('SELECT id, debtor_key FROM debtors WHERE client_id = ? AND debtor_key IN (?)', [target.clientId, keys])) as {
+      id: string;
+      debtor_key: string;
+    }[];
+    return new Map(found.map((d) => [d.debtor_key, String(d.id)]));
+  }
+
+  private async existingAccountCount(tx: EntityManager, clientId: string, rows: MappedRow[]): Promise<number> {
+    const [{ n }] = (await tx.query('SELECT COUNT(*) AS n FROM accounts WHERE client_id = ? AND account_number IN (?)', [
+      clientId,
+      rows.map((r) => r.accountNumber),
+    ])) as { n: string }[];
+    return Number(n);
+  }
+
+  private async insertContactPoints(tx: EntityManager, rows: MappedRow[], debtorIds: Map<string, string>, now: Date): Promise<void> {
+    const values: unknown[][] = [];
+    for (const row of rows) {
+      const debtorId = debtorIds.get(row.debtorKey);
+      for (const phone of row.phones) values.push([debtorId, phone.kind, phone.e164, 1, 'unknown', 0, 'import', now, now]);
+      if (row.email) values.push([debtorId, 'email', row.email.toLowerCase(), 1, 'unknown', 0, 'import', now, now]);
+      if (row.address) values.push([debtorId, 'address', row.address, 1, 'unknown', 0, 'import', now, now]);
+    }
+    if (values.length > 0) await tx.query(CONTACT_INSERT, [values]);
+  }
+}

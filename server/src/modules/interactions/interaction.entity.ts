@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { CallOutcome, Channel, Direction } from '@recupera/shared';
+
+@Entity('interactions')
+export class Interaction {
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true }) id!: string;
+  @Column({ type: 'bigint', unsigned: true }) accountId!: string;
+  @Column({ type: 'bigint', unsigned: true }) debtorId!: string;
+  @Column({ type: 'bigint', unsigned: true, nullable: true }) contactPointId!: string | null;
+  @Column({ type: 'bigint', unsigned: true, nullable: true }) campaignId!: string | null;
+  @Column({ type: 'bigint', unsigned: true, nullable: true }) agentId!: string | null;
+  @Column({ type: 'bigint', unsigned: true, nullable: true }) teamId!: string | null;
+  @Column({ type: 'varchar', length: 10 }) channel!: Channel;
+  @Column({ type: 'varchar', length: 10 }) direction!: Direction;
+  @Column({ type: 'varchar', length: 64, nullable: true }) carrierSid!: string | null;
+  @Column({ type: 'varchar', length: 12, nullable: true }) outcome!: CallOutcome | null;
+  @Column({ type: 'bigint', unsigned: true, nullable: true }) dispositionId!: string | null;
+  @Column({ type: 'text', nullable: true }) notes!: string | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) queuedAt!: Date | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) dialedAt!: Date | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) answeredAt!: Date | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) connectedAt!: Date | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) endedAt!: Date | null;
+  @Column({ type: 'int' }) talkSeconds!: number;
+  @Column({ type: 'int' }) wrapSeconds!: number;
+  @CreateDateColumn({ type: 'datetime', precision: 3 }) createdAt!: Date;
+}
