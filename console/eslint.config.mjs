@@ -24,11 +24,18 @@ export default [
           style: 'kebab-case',
         },
       ],
+      // CONVENTIONS.md rule 14: OnPush everywhere, signal inputs/outputs, inject().
+      '@angular-eslint/prefer-on-push-component-change-detection': 'error',
+      '@angular-eslint/prefer-signals': 'error',
+      '@angular-eslint/prefer-output-readonly': 'error',
+      '@angular-eslint/prefer-inject': 'error',
     },
   },
   {
     files: ['**/*.html'],
-    // Override or add rules here
-    rules: {},
+    rules: {
+      '@angular-eslint/template/prefer-control-flow': 'error',
+      '@angular-eslint/template/prefer-self-closing-tags': 'error',
+    },
   },
 ];

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { AppModule } from './app.module';
 import { migrate } from './bootstrap/migrate.util';
 import { preflight, PreflightError } from './bootstrap/preflight.util';
+import { AppException } from './common/errors/app.exception';
 import { ConfigError, loadConfig } from './config/env.schema';
 import { ClientsService } from './modules/clients/clients.service';
 import { FileRejection } from './modules/imports/file-inspection.util';
@@ -132,7 +133,13 @@ async function main(): Promise<number> {
 main()
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
-    if (error instanceof UsageError || error instanceof PreflightError || error instanceof ConfigError || error instanceof FileRejection) {
+    if (
+      error instanceof UsageError ||
+      error instanceof PreflightError ||
+      error instanceof ConfigError ||
+      error instanceof FileRejection ||
+      error instanceof AppException
+    ) {
       console.error(error.message);
     } else {
       console.error(error);

@@ -1,3 +1,69 @@
-import { Route } from '@angular/router';
+import { inject } from '@angular/core';
+import type { Routes } from '@angular/router';
+import { authGuard, guestGuard, roleGuard } from './core/auth/auth.guard';
+import { AuthStore } from './core/auth/auth.store';
+import { pageTitle } from './core/i18n/page-title.service';
+import { ShellComponent } from './core/layout/shell.component';
 
-export const appRoutes: Route[] = [];
+export const appRoutes: Routes = [
+  {
+    path: 'login',
+    title: pageTitle('nav.login'),
+    canActivate: [guestGuard],
+    loadComponent: () => import('./features/login/login.component').then((m) => m.LoginComponent),
+  },
+  {
+    path: '',
+    component: ShellComponent,
+    canActivate: [authGuard],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: () => inject(AuthStore).homeUrl() },
+      {
+        path: 'agent',
+        title: pageTitle('nav.agent'),
+        canActivate: [roleGuard('agent')],
+        loadComponent: () =>
+          import('./features/agent/agent-workspace.component').then((m) => m.AgentWorkspaceComponent),
+      },
+      {
+        path: 'accounts',
+        title: pageTitle('nav.accounts'),
+        loadComponent: () =>
+          import('./features/accounts/account-search.component').then((m) => m.AccountSearchComponent),
+      },
+      {
+        path: 'accounts/:id',
+        title: pageTitle('nav.account'),
+        loadComponent: () =>
+          import('./features/accounts/account-detail.component').then((m) => m.AccountDetailComponent),
+      },
+      {
+        path: 'floor',
+        title: pageTitle('nav.floor'),
+        canActivate: [roleGuard('supervisor', 'manager', 'admin')],
+        loadComponent: () => import('./features/floor/floor.component').then((m) => m.FloorComponent),
+      },
+      {
+        path: 'dashboard',
+        canActivate: [roleGuard('manager', 'admin')],
+        loadChildren: () => import('./features/dashboard/dashboard.routes').then((m) => m.DASHBOARD_ROUTES),
+      },
+      {
+        path: 'audit',
+        title: pageTitle('nav.audit'),
+        canActivate: [roleGuard('manager', 'admin')],
+        loadComponent: () => import('./features/audit/audit.component').then((m) => m.AuditComponent),
+      },
+      {
+        path: 'admin',
+        canActivate: [roleGuard('admin')],
+        loadChildren: () => import('./features/admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+      },
+      {
+        path: '**',
+        title: pageTitle('nav.notFound'),
+        loadComponent: () => import('./core/layout/not-found.component').then((m) => m.NotFoundComponent),
+      },
+    ],
+  },
+];

@@ -24,6 +24,8 @@ export interface AppConfig {
   runWorkers: boolean;
   /** Rows in each INSERT batch of an import. */
   importBatchSize: number;
+  /** Import batches written at once, each on its own connection. */
+  importWriteConcurrency: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -81,6 +83,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedDemo: (env['SEED_DEMO'] ?? 'true') !== 'false',
     demoUciFile: env['DEMO_UCI_FILE'] || join('..', 'shared', 'data', 'uci-credit-card-default.csv'),
     importBatchSize: int(env, 'IMPORT_BATCH_SIZE', 2000, problems, 1),
+    importWriteConcurrency: int(env, 'IMPORT_WRITE_CONCURRENCY', 2, problems, 1),
     runWorkers: (env['RUN_WORKERS'] ?? 'true') !== 'false',
   };
   if (problems.length > 0) throw new ConfigError(problems);

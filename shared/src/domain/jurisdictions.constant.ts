@@ -22,11 +22,19 @@ export function isJurisdiction(value: unknown): value is Jurisdiction {
   return typeof value === 'string' && (JURISDICTIONS as readonly string[]).includes(value);
 }
 
+const knownZones = new Map<string, boolean>();
+
+/** Asking Intl is slow (a formatter per call), and an import asks once per row: remember the answers. */
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let valid = knownZones.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(zone, valid);
   }
+  return valid;
 }

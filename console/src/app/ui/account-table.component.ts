@@ -19,7 +19,15 @@ export interface AccountRow {
   agent: string;
 }
 
-export type AccountColumn = 'accountNumber' | 'debtor' | 'portfolio' | 'balance' | 'daysPastDue' | 'aging' | 'status' | 'agent';
+export type AccountColumn =
+  | 'accountNumber'
+  | 'debtor'
+  | 'portfolio'
+  | 'balance'
+  | 'daysPastDue'
+  | 'aging'
+  | 'status'
+  | 'agent';
 
 @Component({
   selector: 'rc-account-table',

@@ -21,8 +21,10 @@ export function diffJson(before: unknown, after: unknown, path = ''): DiffRow[] 
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((key) => {
       const child = path ? `${path}.${key}` : key;
-      if (!Object.hasOwn(before, key)) return [{ path: child, kind: 'added' as const, before: null, after: show(after[key]) }];
-      if (!Object.hasOwn(after, key)) return [{ path: child, kind: 'removed' as const, before: show(before[key]), after: null }];
+      if (!Object.hasOwn(before, key))
+        return [{ path: child, kind: 'added' as const, before: null, after: show(after[key]) }];
+      if (!Object.hasOwn(after, key))
+        return [{ path: child, kind: 'removed' as const, before: show(before[key]), after: null }];
       return diffJson(before[key], after[key], child);
     });
   }
@@ -32,7 +34,8 @@ export function diffJson(before: unknown, after: unknown, path = ''): DiffRow[] 
     for (let i = 0; i < length; i += 1) {
       const child = `${path}[${i}]`;
       if (i >= before.length) rows.push({ path: child, kind: 'added', before: null, after: show(after[i]) });
-      else if (i >= after.length) rows.push({ path: child, kind: 'removed', before: show(before[i]), after: null });
+      else if (i >= after.length)
+        rows.push({ path: child, kind: 'removed', before: show(before[i]), after: null });
       else rows.push(...diffJson(before[i], after[i], child));
     }
     return rows;

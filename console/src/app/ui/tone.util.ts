@@ -1,4 +1,10 @@
-import type { AccountStatus, AgingBucket, AgreementStatus, ImportStatus, InstallmentStatus } from '@recupera/shared';
+import type {
+  AccountStatus,
+  AgingBucket,
+  AgreementStatus,
+  ImportStatus,
+  InstallmentStatus,
+} from '@recupera/shared';
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 'muted';
 

@@ -79,15 +79,14 @@ export class CreateFoundation1764000000000 implements MigrationInterface {
     await q.query(`CREATE TABLE debtors (
       id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
       client_id BIGINT UNSIGNED NOT NULL,
-      debtor_key VARCHAR(60) NOT NULL,
-      national_id VARCHAR(30) NULL,
+      debtor_key VARCHAR(60) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+      national_id VARCHAR(30) CHARACTER SET ascii COLLATE ascii_bin NULL,
       full_name VARCHAR(120) NULL,
       time_zone VARCHAR(40) NOT NULL,
       jurisdiction CHAR(2) NOT NULL,
       created_at ${TS}, updated_at ${TS},
       UNIQUE KEY uq_debtors_client_key (client_id, debtor_key),
       KEY ix_debtors_national_id (national_id),
-      KEY ix_debtors_full_name (full_name),
       CONSTRAINT fk_debtors_client FOREIGN KEY (client_id) REFERENCES clients (id)
     ) ${TABLE}`);
 
@@ -95,7 +94,7 @@ export class CreateFoundation1764000000000 implements MigrationInterface {
       id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
       debtor_id BIGINT UNSIGNED NOT NULL,
       type VARCHAR(12) NOT NULL,
-      value VARCHAR(190) NOT NULL,
+      value VARCHAR(190) COLLATE utf8mb4_bin NOT NULL,
       valid TINYINT(1) NOT NULL DEFAULT 1,
       consent VARCHAR(10) NOT NULL DEFAULT 'unknown',
       do_not_contact TINYINT(1) NOT NULL DEFAULT 0,
@@ -111,7 +110,7 @@ export class CreateFoundation1764000000000 implements MigrationInterface {
       client_id BIGINT UNSIGNED NOT NULL,
       portfolio_id BIGINT UNSIGNED NOT NULL,
       debtor_id BIGINT UNSIGNED NOT NULL,
-      account_number VARCHAR(40) NOT NULL,
+      account_number VARCHAR(40) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
       currency CHAR(3) NOT NULL,
       original_amount_minor BIGINT NOT NULL,
       balance_minor BIGINT NOT NULL,

@@ -95,28 +95,29 @@ export class ImportRunner {
     const seen = new Map<string | number, number>();
     let rows: MappedRow[] = [];
     let rejects: BatchReject[] = [];
-    let pending: Promise<BatchOutcome> | null = null;
+    const pending: Promise<BatchOutcome>[] = [];
     let lastEmit = 0;
     let lastPersist = Date.now();
 
-    const settle = async () => {
-      if (!pending) return;
-      const outcome = await pending;
-      pending = null;
-      progress.inserted += outcome.inserted;
-      progress.updated += outcome.updated;
-      progress.unchanged += outcome.unchanged;
+    /** Waits until at most `keep` batch writes are still in flight. */
+    const settle = async (keep: number) => {
+      while (pending.length > keep) {
+        const outcome = await pending[0];
+        pending.shift();
+        progress.inserted += outcome.inserted;
+        progress.updated += outcome.updated;
+        progress.unchanged += outcome.unchanged;
+      }
     };
     const flush = async () => {
-      await settle();
       if (rows.length === 0 && rejects.length === 0) return;
-      const batch = rows;
-      const batchRejects = rejects;
+      await settle(this.config.importWriteConcurrency - 1);
+      // Written while the next batches are parsed, so the database and the parser work at once.
+      const write = this.writer.writeBatch(target, rows, rejects, new Date());
+      write.catch(() => undefined);
+      pending.push(write);
       rows = [];
       rejects = [];
-      // Written while the next batch is parsed: the database works on one core, parsing on the other.
-      pending = this.writer.writeBatch(target, batch, batchRejects, new Date());
-      pending.catch(() => undefined);
     };
     const report = async (force: boolean) => {
       const now = Date.now();
@@ -162,10 +163,10 @@ export class ImportRunner {
         if ((progress.processedRows & 1023) === 0) await report(false);
       }
       await flush();
-      await settle();
+      await settle(0);
     } finally {
       source.close();
-      await settle().catch(() => undefined);
+      await Promise.allSettled(pending);
     }
     await report(true);
     await this.runs.finish(run.id, progress, new Date());

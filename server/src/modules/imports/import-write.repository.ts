@@ -23,6 +23,10 @@ export interface BatchOutcome {
   unchanged: number;
 }
 
+const ER_LOCK_DEADLOCK = 1213;
+const ER_LOCK_WAIT_TIMEOUT = 1205;
+const MAX_ATTEMPTS = 4;
+
 interface ResultHeader {
   affectedRows: number;
 }
@@ -69,7 +73,24 @@ const CONTACT_INSERT = `INSERT INTO contact_points (debtor_id, type, value, vali
 export class ImportWriteRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Batches run on two connections at once; rows are written in key order so concurrent batches take
+   * locks in the same order, and a batch that still loses a deadlock is rolled back and written again
+   * (every statement in it is an idempotent upsert).
+   */
   async writeBatch(target: BatchTarget, rows: MappedRow[], rejects: BatchReject[], now: Date): Promise<BatchOutcome> {
+    const sorted = [...rows].sort((a, b) => (a.accountNumber < b.accountNumber ? -1 : a.accountNumber > b.accountNumber ? 1 : 0));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.writeOnce(target, sorted, rejects, now);
+      } catch (error) {
+        const errno = (error as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ?? (error as { errno?: number }).errno;
+        if (attempt >= MAX_ATTEMPTS || (errno !== ER_LOCK_DEADLOCK && errno !== ER_LOCK_WAIT_TIMEOUT)) throw error;
+      }
+    }
+  }
+
+  private writeOnce(target: BatchTarget, rows: MappedRow[], rejects: BatchReject[], now: Date): Promise<BatchOutcome> {
     return this.dataSource.transaction(async (tx) => {
       if (rejects.length > 0) {
         await tx.query('INSERT INTO import_rejects (import_id, line, column_name, reason) VALUES ?', [
@@ -113,9 +134,9 @@ export class ImportWriteRepository {
   private async upsertDebtors(tx: EntityManager, target: BatchTarget, rows: MappedRow[], now: Date): Promise<Map<string, string>> {
     const byKey = new Map<string, MappedRow>();
     for (const row of rows) byKey.set(row.debtorKey, row);
-    const keys = [...byKey.keys()];
+    const keys = [...byKey.keys()].sort();
     await tx.query(DEBTOR_UPSERT, [
-      [...byKey.values()].map((r) => [target.clientId, r.debtorKey, r.nationalId, r.fullName, r.timeZone, target.jurisdiction, now, now]),
+      keys.map((key) => byKey.get(key)!).map((r) => [target.clientId, r.debtorKey, r.nationalId, r.fullName, r.timeZone, target.jurisdiction, now, now]),
     ]);
     const found = (await tx.query('SELECT id, debtor_key FROM debtors WHERE client_id = ? AND debtor_key IN (?)', [target.clientId, keys])) as {
       id: string;

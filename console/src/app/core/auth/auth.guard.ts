@@ -14,7 +14,8 @@ export function roleGuard(...roles: Role[]): CanActivateFn {
   return (_route, state) => {
     const store = inject(AuthStore);
     const router = inject(Router);
-    if (!store.isAuthenticated()) return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+    if (!store.isAuthenticated())
+      return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
     return store.hasRole(roles) ? true : router.parseUrl(store.homeUrl());
   };
 }

@@ -86,7 +86,8 @@ export class AuthService {
     const returnUrl = this.router.url;
     this.store.clear();
     await this.router.navigate(['/login'], {
-      queryParams: returnUrl && returnUrl !== '/login' && !returnUrl.startsWith('/login?') ? { returnUrl } : {},
+      queryParams:
+        returnUrl && returnUrl !== '/login' && !returnUrl.startsWith('/login?') ? { returnUrl } : {},
     });
   }
 

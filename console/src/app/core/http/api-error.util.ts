@@ -106,11 +106,17 @@ export function detailLines(details: unknown): string[] {
   if (Array.isArray(details)) return details.flatMap((item) => detailLines(item));
   if (typeof details === 'object' && details !== null) {
     const record = details as Record<string, unknown>;
+    // The API's validation filter sends { errors: [...] }.
+    if (Array.isArray(record['errors'])) return detailLines(record['errors']);
     if (typeof record['message'] === 'string') return [record['message']];
     if (record['constraints'] && typeof record['constraints'] === 'object') {
-      return Object.values(record['constraints'] as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
+      return Object.values(record['constraints'] as Record<string, unknown>).filter(
+        (v): v is string => typeof v === 'string',
+      );
     }
-    return Object.entries(record).flatMap(([field, value]) => detailLines(value).map((line) => (line.includes(field) ? line : `${field}: ${line}`)));
+    return Object.entries(record).flatMap(([field, value]) =>
+      detailLines(value).map((line) => (line.includes(field) ? line : `${field}: ${line}`)),
+    );
   }
   return [];
 }

@@ -14,7 +14,11 @@ function withBearer<T>(request: HttpRequest<T>, token: string): HttpRequest<T> {
  * replays the request. The replay goes straight to the next handler, so it cannot loop.
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
-  if (!request.url.startsWith('/api/') || request.url === AUTH_URLS.login || request.url === AUTH_URLS.refresh) {
+  if (
+    !request.url.startsWith('/api/') ||
+    request.url === AUTH_URLS.login ||
+    request.url === AUTH_URLS.refresh
+  ) {
     return next(request);
   }
   const store = inject(AuthStore);

@@ -65,7 +65,9 @@ export class I18nService {
     money ? formatMoney(money, this.current()) : EMPTY;
 
   readonly minor = (amountMinor: number | null | undefined, currency: string): string =>
-    amountMinor === null || amountMinor === undefined ? EMPTY : formatMoney({ amountMinor, currency }, this.current());
+    amountMinor === null || amountMinor === undefined
+      ? EMPTY
+      : formatMoney({ amountMinor, currency }, this.current());
 
   /** A civil date ('YYYY-MM-DD') or an instant, as a date. */
   readonly date = (value: string | null | undefined): string =>
@@ -105,7 +107,12 @@ export class I18nService {
   readonly errorWithDetails = (error: ApiError | null | undefined): string | null => {
     if (!error) return null;
     const lines = detailLines(error.details);
-    const extra = lines.length > 0 ? lines.join(' · ') : error.code === 'network' || error.code === 'unknown' ? '' : error.message;
+    const extra =
+      lines.length > 0
+        ? lines.join(' · ')
+        : error.code === 'network' || error.code === 'unknown'
+          ? ''
+          : error.message;
     const headline = this.t(errorMessageKey(error.code));
     return extra && extra !== headline ? `${headline} ${extra}` : headline;
   };

@@ -11,7 +11,9 @@ export const LOCALES: readonly Locale[] = ['es', 'en'];
 /** The groups of keys written `group.value`, e.g. `accountStatus` in `accountStatus.paid`. */
 export type LabelGroup = MessageKey extends `${infer G}.${string}` ? G : never;
 /** The values a group has keys for: `LabelValue<'aging'>` is `'0-30' | '31-60' | …`. */
-export type LabelValue<G extends string, K extends string = MessageKey> = K extends `${G}.${infer V}` ? V : never;
+export type LabelValue<G extends string, K extends string = MessageKey> = K extends `${G}.${infer V}`
+  ? V
+  : never;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -29,10 +31,19 @@ export function interpolate(template: string, params?: MessageParams): string {
  * Looks a key up in the locale's dictionary, then in Spanish (the reference), and finally returns
  * the key itself: a missing text shows up as `imports.title` on screen instead of an empty label.
  */
-export function translate(dictionaries: Dictionaries, locale: Locale, key: string, params?: MessageParams): string {
+export function translate(
+  dictionaries: Dictionaries,
+  locale: Locale,
+  key: string,
+  params?: MessageParams,
+): string {
   const own = dictionaries[locale];
   const fallback = dictionaries[FALLBACK_LOCALE];
-  const template = Object.hasOwn(own, key) ? own[key] : Object.hasOwn(fallback, key) ? fallback[key] : undefined;
+  const template = Object.hasOwn(own, key)
+    ? own[key]
+    : Object.hasOwn(fallback, key)
+      ? fallback[key]
+      : undefined;
   return template === undefined ? key : interpolate(template, params);
 }
 

@@ -238,7 +238,8 @@ export const MESSAGES_EN: Readonly<Record<MessageKey, string>> = {
   'agent.search': 'Search my portfolio',
   'softphone.title': 'Softphone: no call',
   'softphone.offline': 'Offline',
-  'softphone.notice': 'Calls, scripts and dispositions arrive in a later release. There is no phone connection yet.',
+  'softphone.notice':
+    'Calls, scripts and dispositions arrive in a later release. There is no phone connection yet.',
 
   'accountDetail.notFoundTitle': 'Account not available',
   'accountDetail.notFound': 'The account does not exist or is not assigned to you.',

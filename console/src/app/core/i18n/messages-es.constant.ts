@@ -239,7 +239,8 @@ export const MESSAGES_ES = {
   'agent.search': 'Buscar en mi cartera',
   'softphone.title': 'Softphone: sin llamada',
   'softphone.offline': 'Desconectado',
-  'softphone.notice': 'Las llamadas, los guiones y las tipificaciones llegan en una próxima versión. Por ahora no hay conexión telefónica.',
+  'softphone.notice':
+    'Las llamadas, los guiones y las tipificaciones llegan en una próxima versión. Por ahora no hay conexión telefónica.',
 
   'accountDetail.notFoundTitle': 'Cuenta no disponible',
   'accountDetail.notFound': 'La cuenta no existe o no está asignada a ti.',
@@ -295,7 +296,8 @@ export const MESSAGES_ES = {
 
   'floor.title': 'Piso',
   'floor.subtitle': 'Vista del equipo',
-  'floor.liveNotice': 'Esta es la vista del equipo. Los estados en vivo de los agentes llegan en una próxima versión.',
+  'floor.liveNotice':
+    'Esta es la vista del equipo. Los estados en vivo de los agentes llegan en una próxima versión.',
   'floor.team': 'Equipo',
   'floor.accounts': 'Cuentas del equipo',
   'floor.balance': 'Saldo del equipo',
@@ -344,7 +346,8 @@ export const MESSAGES_ES = {
   'imports.preview': 'Vista previa',
   'imports.previewHint': 'Primeras {count} filas de {name} ({size})',
   'imports.mapping': 'Correspondencia de columnas',
-  'imports.mappingHint': 'Elige qué columna del archivo alimenta cada campo. Los campos con * son obligatorios.',
+  'imports.mappingHint':
+    'Elige qué columna del archivo alimenta cada campo. Los campos con * son obligatorios.',
   'imports.preset': 'Plantilla de correspondencia',
   'imports.presetAuto': 'Coincidencia automática por nombre',
   'imports.presetsGroup': 'Plantillas',

@@ -12,13 +12,33 @@ export interface NavItem {
 
 const AGENT: NavItem = { path: '/agent', testId: 'nav-agent', label: 'nav.agent', icon: 'headset' };
 const FLOOR: NavItem = { path: '/floor', testId: 'nav-floor', label: 'nav.floor', icon: 'group' };
-const DASHBOARD: NavItem = { path: '/dashboard', testId: 'nav-dashboard', label: 'nav.dashboard', icon: 'dashboard' };
+const DASHBOARD: NavItem = {
+  path: '/dashboard',
+  testId: 'nav-dashboard',
+  label: 'nav.dashboard',
+  icon: 'dashboard',
+};
 const ACCOUNTS: NavItem = { path: '/accounts', testId: 'nav-accounts', label: 'nav.accounts', icon: 'list' };
 const AUDIT: NavItem = { path: '/audit', testId: 'nav-audit', label: 'nav.audit', icon: 'history' };
-const IMPORTS: NavItem = { path: '/admin/imports', testId: 'nav-admin-imports', label: 'nav.imports', icon: 'upload' };
-const USERS: NavItem = { path: '/admin/users', testId: 'nav-admin-users', label: 'nav.users', icon: 'person' };
+const IMPORTS: NavItem = {
+  path: '/admin/imports',
+  testId: 'nav-admin-imports',
+  label: 'nav.imports',
+  icon: 'upload',
+};
+const USERS: NavItem = {
+  path: '/admin/users',
+  testId: 'nav-admin-users',
+  label: 'nav.users',
+  icon: 'person',
+};
 const TEAMS: NavItem = { path: '/admin/teams', testId: 'nav-admin-teams', label: 'nav.teams', icon: 'group' };
-const CLIENTS: NavItem = { path: '/admin/clients', testId: 'nav-admin-clients', label: 'nav.clients', icon: 'business' };
+const CLIENTS: NavItem = {
+  path: '/admin/clients',
+  testId: 'nav-admin-clients',
+  label: 'nav.clients',
+  icon: 'business',
+};
 
 export const NAV_BY_ROLE: Readonly<Record<Role, readonly NavItem[]>> = {
   agent: [AGENT, { ...ACCOUNTS, label: 'nav.accountsSearch', icon: 'search' }],

@@ -17,13 +17,21 @@ export class AccountDetailStore {
 
   readonly account = computed(() => this.state().data);
   readonly loading = computed(() => this.state().loading);
-  /** Out of scope and missing look the same on purpose: the server answers 404 for both. */
-  readonly notFound = computed(() => this.state().error?.code === ErrorCode.NotFound);
+  /**
+   * Out of scope and missing look the same on purpose: the server answers 404 for both. A malformed
+   * id in the address (400) is just as much "no such account" for the person reading the page.
+   */
+  readonly notFound = computed(() => {
+    const code = this.state().error?.code;
+    return code === ErrorCode.NotFound || code === ErrorCode.ValidationFailed;
+  });
   readonly error = computed(() => (this.notFound() ? null : this.i18n.error(this.state().error)));
   readonly interactions = computed(() =>
     [...(this.state().data?.interactions ?? [])].sort((a, b) => b.startedAt.localeCompare(a.startedAt)),
   );
-  readonly payments = computed(() => [...(this.state().data?.payments ?? [])].sort((a, b) => b.paidAt.localeCompare(a.paidAt)));
+  readonly payments = computed(() =>
+    [...(this.state().data?.payments ?? [])].sort((a, b) => b.paidAt.localeCompare(a.paidAt)),
+  );
 
   constructor() {
     this.requests

@@ -58,7 +58,9 @@ function positiveInt(text: string | undefined, fallback: number): number {
 
 /** Turns the URL's filters into a valid API query, dropping values the API would reject. */
 export function toAccountQuery(params: AccountQueryParams): AccountSearchQuery {
-  const status = (ACCOUNT_STATUSES as readonly string[]).includes(params.status ?? '') ? (params.status as AccountStatus) : undefined;
+  const status = (ACCOUNT_STATUSES as readonly string[]).includes(params.status ?? '')
+    ? (params.status as AccountStatus)
+    : undefined;
   const agingBucket = (AGING_BUCKETS as readonly string[]).includes(params.agingBucket ?? '')
     ? (params.agingBucket as AgingBucket)
     : undefined;

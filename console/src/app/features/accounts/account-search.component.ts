@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -123,7 +131,8 @@ export class AccountSearchComponent {
     this.filters.controls.q.valueChanges
       .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed())
       .subscribe((q) => this.navigate({ q: q.trim() || null, page: null }));
-    this.store.loadPortfolios();
+    // Agents may not list portfolios (403); their list is already scoped to their assignments.
+    if (!this.auth.hasRole(['agent'])) this.store.loadPortfolios();
   }
 
   protected filterChanged(key: 'portfolioId' | 'status' | 'agingBucket', value: string): void {
@@ -143,6 +152,11 @@ export class AccountSearchComponent {
   }
 
   private navigate(queryParams: Params): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge', replaceUrl: true });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams,
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 }

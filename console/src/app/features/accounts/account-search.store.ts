@@ -26,7 +26,9 @@ export class AccountSearchStore {
   readonly error = computed(() => this.i18n.error(this.state().error));
   readonly total = computed(() => this.state().data?.total ?? 0);
   readonly pageIndex = computed(() => (this.state().data?.page ?? this.queryState()?.page ?? 1) - 1);
-  readonly rows = computed(() => (this.state().data?.items ?? []).map((item) => toAccountRow(item, this.i18n)));
+  readonly rows = computed(() =>
+    (this.state().data?.items ?? []).map((item) => toAccountRow(item, this.i18n)),
+  );
   readonly headers = computed(() => accountHeaders(this.i18n));
   readonly portfolios = this.portfoliosState.asReadonly();
 

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -43,13 +51,22 @@ export class AgentWorkspaceComponent {
   protected readonly t = this.i18n.t;
   protected readonly number = this.i18n.number;
   protected readonly pageSizes = [...PAGE_SIZES];
-  protected readonly columns: AccountColumn[] = ['accountNumber', 'debtor', 'balance', 'daysPastDue', 'aging', 'status'];
+  protected readonly columns: AccountColumn[] = [
+    'accountNumber',
+    'debtor',
+    'balance',
+    'daysPastDue',
+    'aging',
+    'status',
+  ];
 
   readonly q = input<string>();
   readonly page = input<string>();
   readonly pageSize = input<string>();
 
-  protected readonly query = computed(() => toAccountQuery({ q: this.q(), page: this.page(), pageSize: this.pageSize() }));
+  protected readonly query = computed(() =>
+    toAccountQuery({ q: this.q(), page: this.page(), pageSize: this.pageSize() }),
+  );
   protected readonly search = new FormControl('', { nonNullable: true });
 
   constructor() {
@@ -74,6 +91,11 @@ export class AgentWorkspaceComponent {
   }
 
   private navigate(queryParams: Params): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge', replaceUrl: true });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams,
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 }

@@ -13,7 +13,15 @@ import { DashboardStore } from './dashboard.store';
   selector: 'rc-dashboard',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [DashboardStore],
-  imports: [MatButtonModule, MatProgressBarModule, MatTableModule, NgxEchartsDirective, IconComponent, KpiCardComponent, PageStateComponent],
+  imports: [
+    MatButtonModule,
+    MatProgressBarModule,
+    MatTableModule,
+    NgxEchartsDirective,
+    IconComponent,
+    KpiCardComponent,
+    PageStateComponent,
+  ],
   templateUrl: './dashboard.component.html',
   styleUrl: './dashboard.component.scss',
 })

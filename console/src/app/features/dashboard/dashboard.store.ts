@@ -63,7 +63,10 @@ export class DashboardStore {
         balance: this.i18n.minor(client.balanceMinor, client.currency),
         recovered: this.i18n.minor(client.recoveredThisMonthMinor, client.currency),
         previous: this.i18n.minor(client.recoveredPreviousMonthMinor, client.currency),
-        change: change === null ? this.i18n.t('dashboard.noPrevious') : this.i18n.t('dashboard.change', { change: signed }),
+        change:
+          change === null
+            ? this.i18n.t('dashboard.noPrevious')
+            : this.i18n.t('dashboard.change', { change: signed }),
         changeTone: change === null || change === 0 ? 'muted' : change > 0 ? 'success' : 'danger',
       };
     }),
@@ -72,7 +75,10 @@ export class DashboardStore {
   readonly recoveryCharts = computed(() =>
     recoveryCharts(
       this.state().data?.clients ?? [],
-      { thisMonth: this.i18n.t('dashboard.thisMonth'), previousMonth: this.i18n.t('dashboard.previousMonth') },
+      {
+        thisMonth: this.i18n.t('dashboard.thisMonth'),
+        previousMonth: this.i18n.t('dashboard.previousMonth'),
+      },
       this.i18n.locale(),
     ),
   );
@@ -82,17 +88,31 @@ export class DashboardStore {
       id: team.teamId,
       team: team.teamName,
       supervisor: team.supervisorName,
-      goal: team.goalMinor === null ? this.i18n.t('dashboard.noGoal') : this.i18n.minor(team.goalMinor, team.currency),
+      goal:
+        team.goalMinor === null
+          ? this.i18n.t('dashboard.noGoal')
+          : this.i18n.minor(team.goalMinor, team.currency),
       recovered: this.i18n.minor(team.recoveredMinor, team.currency),
       attainment: team.attainment === null ? '—' : this.i18n.percent(team.attainment),
       bar: team.attainment === null ? 0 : Math.min(100, Math.max(0, team.attainment * 100)),
-      tone: team.attainment === null ? 'muted' : team.attainment >= 1 ? 'success' : team.attainment >= 0.7 ? 'warning' : 'danger',
+      tone:
+        team.attainment === null
+          ? 'muted'
+          : team.attainment >= 1
+            ? 'success'
+            : team.attainment >= 0.7
+              ? 'warning'
+              : 'danger',
     })),
   );
 
   readonly agingRows = computed<AgingTableRow[]>(() =>
     [...(this.state().data?.aging ?? [])]
-      .sort((a, b) => AGING_BUCKETS.indexOf(a.bucket) - AGING_BUCKETS.indexOf(b.bucket) || a.currency.localeCompare(b.currency))
+      .sort(
+        (a, b) =>
+          AGING_BUCKETS.indexOf(a.bucket) - AGING_BUCKETS.indexOf(b.bucket) ||
+          a.currency.localeCompare(b.currency),
+      )
       .map((row) => ({
         key: `${row.bucket}:${row.currency}`,
         bucket: this.i18n.label('aging', row.bucket),

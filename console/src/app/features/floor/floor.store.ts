@@ -24,11 +24,15 @@ export class FloorStore {
   readonly error = computed(() => this.i18n.error(this.teamsState().error ?? this.rosterState().error));
   readonly noTeam = computed(() => this.teamsState().data !== null && this.teams().length === 0);
   readonly agents = computed(() =>
-    [...(this.roster()?.agents ?? [])].sort((a, b) => Number(b.active) - Number(a.active) || a.fullName.localeCompare(b.fullName)),
+    [...(this.roster()?.agents ?? [])].sort(
+      (a, b) => Number(b.active) - Number(a.active) || a.fullName.localeCompare(b.fullName),
+    ),
   );
   readonly balanceText = computed(() => {
     const balance = this.roster()?.balance ?? [];
-    return balance.length === 0 ? this.i18n.number(0) : balance.map((amount) => this.i18n.money(amount)).join(' · ');
+    return balance.length === 0
+      ? this.i18n.number(0)
+      : balance.map((amount) => this.i18n.money(amount)).join(' · ');
   });
 
   load(): void {

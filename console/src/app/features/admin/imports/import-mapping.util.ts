@@ -17,7 +17,16 @@ export function normalizeColumnName(name: string): string {
 
 /** Spanish headers as collection files usually write them, for fields whose name they don't match. */
 const SYNONYMS: Readonly<Partial<Record<ImportField, readonly string[]>>> = {
-  accountNumber: ['cuenta', 'numerocuenta', 'nrocuenta', 'nocuenta', 'obligacion', 'numeroobligacion', 'account', 'accountno'],
+  accountNumber: [
+    'cuenta',
+    'numerocuenta',
+    'nrocuenta',
+    'nocuenta',
+    'obligacion',
+    'numeroobligacion',
+    'account',
+    'accountno',
+  ],
   balance: ['saldo', 'saldototal', 'saldoactual', 'deuda'],
   originalAmount: ['montooriginal', 'valororiginal', 'montoinicial', 'capitaloriginal'],
   dueDate: ['fechavencimiento', 'vencimiento', 'fechavenc'],
@@ -25,7 +34,18 @@ const SYNONYMS: Readonly<Partial<Record<ImportField, readonly string[]>>> = {
   monthsPastDue: ['mesesmora', 'mesesdemora'],
   product: ['producto'],
   score: ['puntaje', 'puntuacion'],
-  nationalId: ['documento', 'numerodocumento', 'cedula', 'identificacion', 'dni', 'rut', 'rfc', 'curp', 'nit', 'ruc'],
+  nationalId: [
+    'documento',
+    'numerodocumento',
+    'cedula',
+    'identificacion',
+    'dni',
+    'rut',
+    'rfc',
+    'curp',
+    'nit',
+    'ruc',
+  ],
   fullName: ['nombre', 'nombrecompleto', 'name', 'titular', 'deudor', 'razonsocial'],
   firstName: ['nombres', 'primernombre'],
   lastName: ['apellidos', 'apellido'],

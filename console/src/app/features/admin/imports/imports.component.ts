@@ -52,10 +52,30 @@ export class ImportsComponent {
   protected readonly dragOver = signal(false);
   protected readonly saveAs = new FormControl('', { nonNullable: true });
   protected readonly rejectColumns = ['line', 'column', 'reason'];
-  protected readonly historyColumns = ['fileName', 'status', 'createdAt', 'finishedAt', 'processedRows', 'inserted', 'updated', 'unchanged', 'rejected', 'actions'];
+  protected readonly historyColumns = [
+    'fileName',
+    'status',
+    'createdAt',
+    'finishedAt',
+    'processedRows',
+    'inserted',
+    'updated',
+    'unchanged',
+    'rejected',
+    'actions',
+  ];
 
-  protected readonly started = computed(() => ['starting', 'running', 'completed', 'failed'].includes(this.store.phase()));
-  protected readonly showMapping = computed(() => this.store.preview() !== null && (this.store.phase() === 'mapping' || this.store.phase() === 'starting'));
+  protected readonly started = computed(() =>
+    ['starting', 'running', 'completed', 'failed'].includes(this.store.phase()),
+  );
+  protected readonly showMapping = computed(
+    () =>
+      this.store.preview() !== null &&
+      (this.store.phase() === 'mapping' || this.store.phase() === 'starting'),
+  );
+  protected readonly firstSample = computed<readonly string[]>(
+    () => this.store.preview()?.sampleRows.at(0) ?? [],
+  );
   protected readonly missingText = computed(() =>
     this.store
       .missingRequired()

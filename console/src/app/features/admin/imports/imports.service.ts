@@ -17,7 +17,10 @@ export class ImportsService {
   upload(file: File): Observable<HttpEvent<ImportPreviewResponse>> {
     const body = new FormData();
     body.append('file', file, file.name);
-    return this.http.post<ImportPreviewResponse>('/api/imports/uploads', body, { reportProgress: true, observe: 'events' });
+    return this.http.post<ImportPreviewResponse>('/api/imports/uploads', body, {
+      reportProgress: true,
+      observe: 'events',
+    });
   }
 
   start(request: StartImportRequest): Observable<ImportResponse> {

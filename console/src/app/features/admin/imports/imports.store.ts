@@ -20,10 +20,23 @@ import { saveBlob } from '../../../core/http/download.util';
 import { failed, idle, loaded, loading, type RequestState } from '../../../core/http/request-state.util';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { AdminSocketService } from '../../../core/realtime/admin-socket.service';
-import { applyTemplate, autoMatch, compactMapping, mappingReady, missingRequired } from './import-mapping.util';
+import {
+  applyTemplate,
+  autoMatch,
+  compactMapping,
+  mappingReady,
+  missingRequired,
+} from './import-mapping.util';
 import { ImportsService } from './imports.service';
 
-export type ImportPhase = 'select' | 'uploading' | 'mapping' | 'starting' | 'running' | 'completed' | 'failed';
+export type ImportPhase =
+  | 'select'
+  | 'uploading'
+  | 'mapping'
+  | 'starting'
+  | 'running'
+  | 'completed'
+  | 'failed';
 
 export const AUTO_TEMPLATE = 'auto';
 const ACCEPTED_EXTENSIONS = ['.csv', '.xlsx'];
@@ -73,7 +86,10 @@ export class ImportsStore {
   private readonly downloadErrorState = signal<ApiError | null>(null);
 
   /** Socket events for an import whose POST has not answered yet. */
-  private readonly early = new Map<string, { progress?: ImportProgress; done?: ImportResponse; failure?: RunFailure }>();
+  private readonly early = new Map<
+    string,
+    { progress?: ImportProgress; done?: ImportResponse; failure?: RunFailure }
+  >();
   private poll: Subscription | null = null;
   private uploadSub: Subscription | null = null;
 
@@ -114,7 +130,10 @@ export class ImportsStore {
       (mapping, index, all) => all.findIndex((other) => other.id === mapping.id) === index,
     );
     return {
-      presets: presets.map<TemplateOption>((preset) => ({ value: `preset:${preset.name}`, label: preset.description || preset.name })),
+      presets: presets.map<TemplateOption>((preset) => ({
+        value: `preset:${preset.name}`,
+        label: preset.description || preset.name,
+      })),
       saved: saved.map<TemplateOption>((mapping) => ({ value: `saved:${mapping.id}`, label: mapping.name })),
       lookup: new Map<string, ColumnMapping>([
         ...presets.map((preset) => [`preset:${preset.name}`, preset.mapping] as const),
@@ -128,10 +147,14 @@ export class ImportsStore {
   readonly portfolioGroups = computed<PortfolioGroup[]>(() => {
     const clients = new Map(this.clientsState().map((client) => [client.id, client]));
     const groups = new Map<string, PortfolioResponse[]>();
-    for (const portfolio of this.portfolios()) groups.set(portfolio.clientId, [...(groups.get(portfolio.clientId) ?? []), portfolio]);
+    for (const portfolio of this.portfolios())
+      groups.set(portfolio.clientId, [...(groups.get(portfolio.clientId) ?? []), portfolio]);
     return [...groups.entries()].map(([clientId, portfolios]) => {
       const client = clients.get(clientId);
-      return { label: client ? `${client.name} (${client.code})` : (portfolios[0]?.clientCode ?? clientId), portfolios };
+      return {
+        label: client ? `${client.name} (${client.code})` : (portfolios[0]?.clientCode ?? clientId),
+        portfolios,
+      };
     });
   });
 
@@ -164,7 +187,9 @@ export class ImportsStore {
     const off = [
       this.socket.on('import.progressed', (progress) => this.progressed(progress)),
       this.socket.on('import.completed', (result) => this.completed(result)),
-      this.socket.on('import.failed', (failure) => this.failedRun(failure.importId, { code: failure.code, message: failure.message })),
+      this.socket.on('import.failed', (failure) =>
+        this.failedRun(failure.importId, { code: failure.code, message: failure.message }),
+      ),
     ];
     inject(DestroyRef).onDestroy(() => {
       off.forEach((unsubscribe) => unsubscribe());
@@ -189,7 +214,8 @@ export class ImportsStore {
   loadHistory(): void {
     this.historyState.update(loading);
     this.api.list().subscribe({
-      next: (items) => this.historyState.set(loaded([...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt)))),
+      next: (items) =>
+        this.historyState.set(loaded([...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt)))),
       error: (error: unknown) => this.historyState.update((state) => failed(state, toApiError(error))),
     });
   }
@@ -328,7 +354,8 @@ export class ImportsStore {
   private progressed(progress: ImportProgress): void {
     const current = this.currentState();
     if (!current) {
-      if (this.phaseState() === 'starting') this.early.set(progress.importId, { ...this.early.get(progress.importId), progress });
+      if (this.phaseState() === 'starting')
+        this.early.set(progress.importId, { ...this.early.get(progress.importId), progress });
       return;
     }
     if (current.id !== progress.importId || this.phaseState() !== 'running') return;
@@ -339,7 +366,8 @@ export class ImportsStore {
     this.upsertHistory(result);
     const current = this.currentState();
     if (!current) {
-      if (this.phaseState() === 'starting') this.early.set(result.id, { ...this.early.get(result.id), done: result });
+      if (this.phaseState() === 'starting')
+        this.early.set(result.id, { ...this.early.get(result.id), done: result });
       return;
     }
     if (current.id !== result.id || this.phaseState() === 'completed') return;
@@ -357,7 +385,8 @@ export class ImportsStore {
   private failedRun(importId: string, failure: RunFailure): void {
     const current = this.currentState();
     if (!current) {
-      if (this.phaseState() === 'starting') this.early.set(importId, { ...this.early.get(importId), failure });
+      if (this.phaseState() === 'starting')
+        this.early.set(importId, { ...this.early.get(importId), failure });
       return;
     }
     if (current.id !== importId || this.phaseState() === 'failed') return;
@@ -377,7 +406,8 @@ export class ImportsStore {
       .subscribe({
         next: (latest) => {
           if (latest.status === 'completed') this.completed(latest);
-          else if (latest.status === 'failed') this.failedRun(id, { code: ErrorCode.ImportFailed, message: latest.error ?? '' });
+          else if (latest.status === 'failed')
+            this.failedRun(id, { code: ErrorCode.ImportFailed, message: latest.error ?? '' });
           else if (this.phaseState() === 'running') this.currentState.set(latest);
         },
         // The socket may still deliver; polling is only the safety net.
@@ -394,7 +424,12 @@ export class ImportsStore {
     this.historyState.update((state) => {
       const items = state.data ?? [];
       const exists = items.some((existing) => existing.id === item.id);
-      return { ...state, data: exists ? items.map((existing) => (existing.id === item.id ? item : existing)) : [item, ...items] };
+      return {
+        ...state,
+        data: exists
+          ? items.map((existing) => (existing.id === item.id ? item : existing))
+          : [item, ...items],
+      };
     });
   }
 }

@@ -16,7 +16,14 @@ import { UsersStore } from './users.store';
   selector: 'rc-users',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [UsersStore],
-  imports: [MatButtonModule, MatTableModule, MatTooltipModule, ChipComponent, IconComponent, PageStateComponent],
+  imports: [
+    MatButtonModule,
+    MatTableModule,
+    MatTooltipModule,
+    ChipComponent,
+    IconComponent,
+    PageStateComponent,
+  ],
   templateUrl: './users.component.html',
 })
 export class UsersComponent {
@@ -27,7 +34,16 @@ export class UsersComponent {
   protected readonly t = this.i18n.t;
   protected readonly label = this.i18n.label;
   protected readonly dateTime = this.i18n.dateTime;
-  protected readonly columns = ['fullName', 'email', 'role', 'team', 'locale', 'status', 'lastLoginAt', 'actions'];
+  protected readonly columns = [
+    'fullName',
+    'email',
+    'role',
+    'team',
+    'locale',
+    'status',
+    'lastLoginAt',
+    'actions',
+  ];
 
   constructor() {
     this.store.load();
@@ -40,7 +56,11 @@ export class UsersComponent {
   protected edit(user: UserResponse | null): void {
     const data: UserDialogData = { user, teams: this.store.teams() };
     this.dialog
-      .open<UserDialogComponent, UserDialogData, UserResponse>(UserDialogComponent, { data, width: '560px', autoFocus: 'first-tabbable' })
+      .open<UserDialogComponent, UserDialogData, UserResponse>(UserDialogComponent, {
+        data,
+        width: '560px',
+        autoFocus: 'first-tabbable',
+      })
       .afterClosed()
       .subscribe((saved) => {
         if (!saved) return;

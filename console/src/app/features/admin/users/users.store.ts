@@ -13,7 +13,9 @@ export class UsersStore {
   private readonly teamsState = signal<TeamResponse[]>([]);
 
   readonly users = computed(() =>
-    [...(this.state().data ?? [])].sort((a, b) => a.role.localeCompare(b.role) || a.fullName.localeCompare(b.fullName)),
+    [...(this.state().data ?? [])].sort(
+      (a, b) => a.role.localeCompare(b.role) || a.fullName.localeCompare(b.fullName),
+    ),
   );
   readonly teams = this.teamsState.asReadonly();
   readonly loading = computed(() => this.state().loading);
@@ -37,7 +39,12 @@ export class UsersStore {
     this.state.update((state) => {
       const users = state.data ?? [];
       const exists = users.some((existing) => existing.id === user.id);
-      return { ...state, data: exists ? users.map((existing) => (existing.id === user.id ? user : existing)) : [...users, user] };
+      return {
+        ...state,
+        data: exists
+          ? users.map((existing) => (existing.id === user.id ? user : existing))
+          : [...users, user],
+      };
     });
   }
 }
