@@ -40,7 +40,7 @@ export class AppModule {
         RedisModule,
         BullModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (c: AppConfig) => ({ connection: redisConnection(c.redisUrl), prefix: 'recupera' }),
+          useFactory: (c: AppConfig) => ({ connection: redisConnection(c.redisUrl), prefix: c.queuePrefix }),
         }),
         AuditModule,
         AuthModule,

@@ -20,6 +20,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** The public UCI portfolio the demo bank is built from (shared/data beside the repository). */
   demoUciFile: string;
+  /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
+  queuePrefix: string;
   /** Whether this process consumes queued jobs (the import CLI does not: it runs its own import). */
   runWorkers: boolean;
   /** Rows in each INSERT batch of an import. */
@@ -85,6 +87,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     importBatchSize: int(env, 'IMPORT_BATCH_SIZE', 2000, problems, 1),
     importWriteConcurrency: int(env, 'IMPORT_WRITE_CONCURRENCY', 2, problems, 1),
     runWorkers: (env['RUN_WORKERS'] ?? 'true') !== 'false',
+    queuePrefix: env['QUEUE_PREFIX'] || 'recupera',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

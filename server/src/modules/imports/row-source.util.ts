@@ -44,7 +44,7 @@ async function* csvRows(path: string, delimiter: string, counter: ReturnType<typ
 }
 
 async function* xlsxRows(counter: ReturnType<typeof countingStream>): AsyncGenerator<SourceRow> {
-  const reader = new xlsxStream.xlsx.WorkbookReader(counter.stream, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore' });
+  const reader = new xlsxStream.xlsx.WorkbookReader(counter.stream, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache' });
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet as AsyncIterable<{ number: number; values: CellValue[] }>) {
