@@ -9,8 +9,8 @@ import { DemoService } from './modules/demo/demo.service';
 async function main(): Promise<void> {
   const logger = new Logger('Recupera');
   const config = loadConfig();
-  if (config.jwtSecretGenerated) logger.warn('JWT_SECRET is not set: using a random secret, so sessions end when the server restarts');
   await preflight(config.databaseUrl, config.redisUrl);
+  if (config.jwtSecretGenerated) logger.warn('JWT_SECRET is not set: using a random secret, so sessions end when the server restarts');
   const ran = await migrate(config.databaseUrl);
   if (ran.length > 0) logger.log(`Migrations run: ${ran.join(', ')}`);
   const app = await createApp(config);

@@ -126,7 +126,7 @@ export function mapImportRow(record: Readonly<Record<string, string>>, mapping: 
   }
 
   const nationalId = text('nationalId');
-  if (nationalId && !/^[\w.\-]{3,30}$/.test(nationalId)) fail('nationalId', `"${nationalId}" is not a national id`);
+  if (nationalId && !/^[\w.-]{3,30}$/.test(nationalId)) fail('nationalId', `"${nationalId}" is not a national id`);
 
   const phones: MappedPhone[] = [];
   for (const field of ['phone1', 'phone2', 'phone3'] as const) {

@@ -17,8 +17,8 @@ export interface AdminServerToClientEvents {
   'import.failed': (failure: { importId: string; code: ErrorCode; message: string }) => void;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AdminClientToServerEvents {}
+/** Admins only listen on this namespace for now. */
+export type AdminClientToServerEvents = Record<string, never>;
 
 export function userRoom(userId: string): string {
   return `user:${userId}`;

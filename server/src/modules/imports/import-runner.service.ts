@@ -102,8 +102,7 @@ export class ImportRunner {
     /** Waits until at most `keep` batch writes are still in flight. */
     const settle = async (keep: number) => {
       while (pending.length > keep) {
-        const outcome = await pending[0];
-        pending.shift();
+        const outcome = await pending.shift()!;
         progress.inserted += outcome.inserted;
         progress.updated += outcome.updated;
         progress.unchanged += outcome.unchanged;

@@ -1,0 +1,107 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as mysql2 from 'mysql2/promise';
+
+export const REPO_ROOT = resolve(__dirname, '../..');
+const ROOT_URL = process.env['TEST_DATABASE_ROOT_URL'] ?? 'mysql://root@127.0.0.1:3306';
+
+export interface ServerProcess {
+  url: string;
+  database: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function root(): Promise<mysql2.Connection> {
+  const url = new URL(ROOT_URL);
+  return mysql2.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || 'root'), password: decodeURIComponent(url.password) });
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  const connection = await root();
+  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await connection.end();
+}
+
+/** Runs the built server (dist/server/main.js) exactly as `npm start` does, on a fresh database. */
+export function runServer(env: Record<string, string>, port: number): ChildProcess {
+  return spawn(process.execPath, [join(REPO_ROOT, 'dist/server/main.js')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export async function startServer(options: { seedDemo: boolean; env?: Record<string, string> }): Promise<ServerProcess> {
+  const database = `recupera_e2e_${randomBytes(4).toString('hex')}`;
+  const port = await freePort();
+  const child = runServer(
+    {
+      DATABASE_URL: `${ROOT_URL}/${database}`,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      QUEUE_PREFIX: `e2e-${database}`,
+      SEED_DEMO: String(options.seedDemo),
+      UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'recupera-e2e-uploads-')),
+      ...options.env,
+    },
+    port,
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not become healthy in 120 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    database,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      await dropDatabase(database);
+    },
+  };
+}
+
+export async function apiCall<T = unknown>(base: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${base}/api${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}
