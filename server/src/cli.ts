@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { IMPORT_FIELDS, IMPORT_MAPPING_PRESETS, type ColumnMapping, type ImportField } from '@recupera/shared';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppModule } from './app.module';
+import { CliModule } from './cli.module';
 import { migrate } from './bootstrap/migrate.util';
 import { preflight, PreflightError } from './bootstrap/preflight.util';
 import { AppException } from './common/errors/app.exception';
@@ -44,9 +44,9 @@ async function runImport(args: string[]): Promise<number> {
   if (!file || !values.client || !values.portfolio) throw new UsageError(USAGE);
 
   const config = { ...loadConfig(), runWorkers: false, seedDemo: false };
-  await preflight(config.databaseUrl, config.redisUrl);
+  await preflight(config.databaseUrl, null);
   await migrate(config.databaseUrl);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     const clients = app.get(ClientsService);
     const client = await clients.findClientByCode(values.client);
@@ -120,7 +120,7 @@ async function main(): Promise<number> {
       return runImport(rest);
     case 'migrate': {
       const config = loadConfig();
-      await preflight(config.databaseUrl, config.redisUrl);
+      await preflight(config.databaseUrl, null);
       const ran = await migrate(config.databaseUrl);
       console.log(ran.length ? `Ran ${ran.join(', ')}` : 'The database is up to date');
       return 0;

@@ -8,7 +8,8 @@ const START_MARIADB = 'start it with: start-stop-daemon --start --oknodo --backg
 const START_REDIS = 'start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379  (or: service redis-server start)';
 
 /** Checks MariaDB and Redis answer, creating the database if it is missing; one clear line per problem. */
-export async function preflight(databaseUrl: string, redisUrl: string): Promise<void> {
+/** Pass no Redis URL for commands that only need the database (migrate, import). */
+export async function preflight(databaseUrl: string, redisUrl: string | null): Promise<void> {
   const db = new URL(databaseUrl);
   const dbAt = `${db.hostname}:${db.port || 3306}`;
   const problems: string[] = [];
@@ -32,6 +33,11 @@ export async function preflight(databaseUrl: string, redisUrl: string): Promise<
       problems.push(`MariaDB at ${dbAt} failed: ${(error as Error).message}`);
     }
   }
+  if (redisUrl) await checkRedis(redisUrl, problems);
+  if (problems.length > 0) throw new PreflightError(problems.join('\n'));
+}
+
+async function checkRedis(redisUrl: string, problems: string[]): Promise<void> {
   const redis = new URL(redisUrl);
   const redisAt = `${redis.hostname}:${redis.port || 6379}`;
   const client = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -44,5 +50,4 @@ export async function preflight(databaseUrl: string, redisUrl: string): Promise<
   } finally {
     client.disconnect();
   }
-  if (problems.length > 0) throw new PreflightError(problems.join('\n'));
 }

@@ -60,9 +60,12 @@ export async function checkUtf8(path: string): Promise<number> {
     try {
       decoder.decode(chunk, { stream: true });
     } catch {
+      const lenient = new TextDecoder('utf-8').decode(chunk);
+      const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
+      const line = lines + before.split('\n').length;
       throw new FileRejection(
         ErrorCode.BadEncoding,
-        `The file is not UTF-8 (near line ${lines + 1}); it looks like a Windows-1252/Latin-1 export: save it as "CSV UTF-8"`,
+        `The file is not UTF-8 (line ${line}); it looks like a Windows-1252/Latin-1 export: save it as "CSV UTF-8"`,
       );
     }
     let at = chunk.indexOf(0x0a);

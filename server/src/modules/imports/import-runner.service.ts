@@ -112,7 +112,7 @@ export class ImportRunner {
       if (rows.length === 0 && rejects.length === 0) return;
       await settle(this.config.importWriteConcurrency - 1);
       // Written while the next batches are parsed, so the database and the parser work at once.
-      const write = this.writer.writeBatch(target, rows, rejects, new Date());
+      const write = this.writer.writeBatch(target, rows, rejects);
       write.catch(() => undefined);
       pending.push(write);
       rows = [];

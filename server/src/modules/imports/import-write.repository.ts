@@ -47,22 +47,22 @@ const ACCOUNT_FIELDS = [
   'score',
 ] as const;
 
-const ACCOUNT_UPSERT = `INSERT INTO accounts (client_id, account_number, currency, status, last_import_id, created_at, updated_at, ${ACCOUNT_FIELDS.join(', ')})
+const ACCOUNT_UPSERT = `INSERT INTO accounts (client_id, account_number, currency, status, last_import_id, ${ACCOUNT_FIELDS.join(', ')})
   VALUES ?
   ON DUPLICATE KEY UPDATE
-    updated_at = IF(${ACCOUNT_FIELDS.map((f) => `${f} <=> VALUES(${f})`).join(' AND ')}, updated_at, VALUES(updated_at)),
+    updated_at = IF(${ACCOUNT_FIELDS.map((f) => `${f} <=> VALUES(${f})`).join(' AND ')}, updated_at, UTC_TIMESTAMP(3)),
     ${ACCOUNT_FIELDS.map((f) => `${f} = VALUES(${f})`).join(',\n    ')}`;
 
-const DEBTOR_UPSERT = `INSERT INTO debtors (client_id, debtor_key, national_id, full_name, time_zone, jurisdiction, created_at, updated_at)
+const DEBTOR_UPSERT = `INSERT INTO debtors (client_id, debtor_key, national_id, full_name, time_zone, jurisdiction)
   VALUES ?
   ON DUPLICATE KEY UPDATE
     updated_at = IF(national_id <=> VALUES(national_id) AND full_name <=> COALESCE(VALUES(full_name), full_name)
-      AND time_zone <=> VALUES(time_zone), updated_at, VALUES(updated_at)),
+      AND time_zone <=> VALUES(time_zone), updated_at, UTC_TIMESTAMP(3)),
     national_id = VALUES(national_id),
     full_name = COALESCE(VALUES(full_name), full_name),
     time_zone = VALUES(time_zone)`;
 
-const CONTACT_INSERT = `INSERT INTO contact_points (debtor_id, type, value, valid, consent, do_not_contact, source, created_at, updated_at)
+const CONTACT_INSERT = `INSERT INTO contact_points (debtor_id, type, value, valid, consent, do_not_contact, source)
   VALUES ? ON DUPLICATE KEY UPDATE id = id`;
 
 /**
@@ -78,11 +78,11 @@ export class ImportWriteRepository {
    * locks in the same order, and a batch that still loses a deadlock is rolled back and written again
    * (every statement in it is an idempotent upsert).
    */
-  async writeBatch(target: BatchTarget, rows: MappedRow[], rejects: BatchReject[], now: Date): Promise<BatchOutcome> {
+  async writeBatch(target: BatchTarget, rows: MappedRow[], rejects: BatchReject[]): Promise<BatchOutcome> {
     const sorted = [...rows].sort((a, b) => (a.accountNumber < b.accountNumber ? -1 : a.accountNumber > b.accountNumber ? 1 : 0));
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.writeOnce(target, sorted, rejects, now);
+        return await this.writeOnce(target, sorted, rejects);
       } catch (error) {
         const errno = (error as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ?? (error as { errno?: number }).errno;
         if (attempt >= MAX_ATTEMPTS || (errno !== ER_LOCK_DEADLOCK && errno !== ER_LOCK_WAIT_TIMEOUT)) throw error;
@@ -90,7 +90,7 @@ export class ImportWriteRepository {
     }
   }
 
-  private writeOnce(target: BatchTarget, rows: MappedRow[], rejects: BatchReject[], now: Date): Promise<BatchOutcome> {
+  private writeOnce(target: BatchTarget, rows: MappedRow[], rejects: BatchReject[]): Promise<BatchOutcome> {
     return this.dataSource.transaction(async (tx) => {
       if (rejects.length > 0) {
         await tx.query('INSERT INTO import_rejects (import_id, line, column_name, reason) VALUES ?', [
@@ -98,7 +98,7 @@ export class ImportWriteRepository {
         ]);
       }
       if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-      const debtorIds = await this.upsertDebtors(tx, target, rows, now);
+      const debtorIds = await this.upsertDebtors(tx, target, rows);
       const existing = await this.existingAccountCount(tx, target.clientId, rows);
       const result = (await tx.query(ACCOUNT_UPSERT, [
         rows.map((r) => [
@@ -107,8 +107,6 @@ export class ImportWriteRepository {
           target.currency,
           'active',
           target.importId,
-          now,
-          now,
           target.portfolioId,
           debtorIds.get(r.debtorKey),
           r.originalAmountMinor,
@@ -123,7 +121,7 @@ export class ImportWriteRepository {
           r.score,
         ]),
       ])) as ResultHeader;
-      await this.insertContactPoints(tx, rows, debtorIds, now);
+      await this.insertContactPoints(tx, rows, debtorIds);
       // Without FOUND_ROWS, an upsert counts 1 per insert, 2 per changed row and 0 per unchanged one.
       const inserted = rows.length - existing;
       const updated = (result.affectedRows - inserted) / 2;
@@ -131,12 +129,12 @@ export class ImportWriteRepository {
     });
   }
 
-  private async upsertDebtors(tx: EntityManager, target: BatchTarget, rows: MappedRow[], now: Date): Promise<Map<string, string>> {
+  private async upsertDebtors(tx: EntityManager, target: BatchTarget, rows: MappedRow[]): Promise<Map<string, string>> {
     const byKey = new Map<string, MappedRow>();
     for (const row of rows) byKey.set(row.debtorKey, row);
     const keys = [...byKey.keys()].sort();
     await tx.query(DEBTOR_UPSERT, [
-      keys.map((key) => byKey.get(key)!).map((r) => [target.clientId, r.debtorKey, r.nationalId, r.fullName, r.timeZone, target.jurisdiction, now, now]),
+      keys.map((key) => byKey.get(key)!).map((r) => [target.clientId, r.debtorKey, r.nationalId, r.fullName, r.timeZone, target.jurisdiction]),
     ]);
     const found = (await tx.query('SELECT id, debtor_key FROM debtors WHERE client_id = ? AND debtor_key IN (?)', [target.clientId, keys])) as {
       id: string;
@@ -153,13 +151,13 @@ export class ImportWriteRepository {
     return Number(n);
   }
 
-  private async insertContactPoints(tx: EntityManager, rows: MappedRow[], debtorIds: Map<string, string>, now: Date): Promise<void> {
+  private async insertContactPoints(tx: EntityManager, rows: MappedRow[], debtorIds: Map<string, string>): Promise<void> {
     const values: unknown[][] = [];
     for (const row of rows) {
       const debtorId = debtorIds.get(row.debtorKey);
-      for (const phone of row.phones) values.push([debtorId, phone.kind, phone.e164, 1, 'unknown', 0, 'import', now, now]);
-      if (row.email) values.push([debtorId, 'email', row.email.toLowerCase(), 1, 'unknown', 0, 'import', now, now]);
-      if (row.address) values.push([debtorId, 'address', row.address, 1, 'unknown', 0, 'import', now, now]);
+      for (const phone of row.phones) values.push([debtorId, phone.kind, phone.e164, 1, 'unknown', 0, 'import']);
+      if (row.email) values.push([debtorId, 'email', row.email.toLowerCase(), 1, 'unknown', 0, 'import']);
+      if (row.address) values.push([debtorId, 'address', row.address, 1, 'unknown', 0, 'import']);
     }
     if (values.length > 0) await tx.query(CONTACT_INSERT, [values]);
   }

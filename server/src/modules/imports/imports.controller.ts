@@ -15,6 +15,7 @@ interface UploadedDiskFile {
   originalname: string;
   size: number;
 }
+import { ImportLauncher } from './import-launcher.service';
 import { ImportsService } from './imports.service';
 
 @ApiTags('imports')
@@ -22,7 +23,10 @@ import { ImportsService } from './imports.service';
 @Controller('imports')
 @Roles('admin')
 export class ImportsController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly launcher: ImportLauncher,
+  ) {}
 
   @Post('uploads')
   @ApiConsumes('multipart/form-data')
@@ -34,7 +38,7 @@ export class ImportsController {
 
   @Post()
   start(@CurrentUser() user: AuthUser, @Body() dto: StartImportDto, @ClientIp() ip: string | null) {
-    return this.imports.start(user, dto, ip);
+    return this.launcher.start(user, dto, ip);
   }
 
   @Get()

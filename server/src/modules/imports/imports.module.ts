@@ -4,19 +4,15 @@ import { MulterModule } from '@nestjs/platform-express';
 import { IMPORT_QUEUE } from '@recupera/shared';
 import { mkdirSync } from 'node:fs';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
-import { ClientsModule } from '../clients/clients.module';
-import { ImportRunner } from './import-runner.service';
-import { ImportRunsRepository } from './import-runs.repository';
-import { ImportWriteRepository } from './import-write.repository';
+import { ImportLauncher } from './import-launcher.service';
+import { ImportsCoreModule } from './imports-core.module';
 import { ImportsController } from './imports.controller';
 import { ImportsProcessor } from './imports.processor';
 import { ImportsProducer } from './imports.producer';
-import { ImportsService } from './imports.service';
-import { UploadStore } from './upload-store.service';
 
 @Module({
   imports: [
-    ClientsModule,
+    ImportsCoreModule,
     BullModule.registerQueue({ name: IMPORT_QUEUE }),
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
@@ -27,7 +23,6 @@ import { UploadStore } from './upload-store.service';
     }),
   ],
   controllers: [ImportsController],
-  providers: [ImportsService, ImportRunner, ImportRunsRepository, ImportWriteRepository, ImportsProducer, ImportsProcessor, UploadStore],
-  exports: [ImportsService, ImportRunner, UploadStore],
+  providers: [ImportsProducer, ImportsProcessor, ImportLauncher],
 })
 export class ImportsModule {}

@@ -16,7 +16,6 @@ import { FileRejection } from './file-inspection.util';
 import { toImportMappingResponse, toImportResponse } from './import.mapper';
 import { ImportRunsRepository } from './import-runs.repository';
 import type { StartImportDto } from './imports.dto';
-import { ImportsProducer } from './imports.producer';
 import { toHttpError, UploadStore, type UploadMeta } from './upload-store.service';
 
 const CSV_FORMULA = /^[=+\-@\t\r]/;
@@ -34,7 +33,6 @@ export class ImportsService {
     private readonly runs: ImportRunsRepository,
     private readonly uploads: UploadStore,
     private readonly clients: ClientsService,
-    private readonly producer: ImportsProducer,
     private readonly audit: AuditService,
     private readonly uow: UnitOfWork,
   ) {}
@@ -58,14 +56,7 @@ export class ImportsService {
     };
   }
 
-  /** Checks everything that can be checked before a row is read, then queues the run. */
-  async start(user: AuthUser, dto: StartImportDto, ip: string | null): Promise<ImportResponse> {
-    const run = await this.create(user, dto, ip);
-    await this.producer.enqueue('import.run', { importId: run.id });
-    return run;
-  }
-
-  /** Records an import without queueing it (the CLI runs it in its own process, in the foreground). */
+  /** Checks everything that can be checked before a row is read and records the import, not yet run. */
   async create(user: AuthUser | null, dto: StartImportDto, ip: string | null = null): Promise<ImportResponse> {
     const meta = await this.uploads.find(dto.uploadId, user?.id ?? null);
     const { portfolio, client } = await this.clients.portfolioWithClient(dto.portfolioId);

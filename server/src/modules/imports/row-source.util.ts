@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import { stream as xlsxStream, type CellValue } from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { ErrorCode } from '@recupera/shared';
 import { FileRejection, type ImportFileKind } from './file-inspection.util';
@@ -44,6 +44,8 @@ async function* csvRows(path: string, delimiter: string, counter: ReturnType<typ
 }
 
 async function* xlsxRows(counter: ReturnType<typeof countingStream>): AsyncGenerator<SourceRow> {
+  // Loaded on first use: the workbook library is large and most portfolios arrive as CSV.
+  const { stream: xlsxStream } = await import('exceljs');
   const reader = new xlsxStream.xlsx.WorkbookReader(counter.stream, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache' });
   try {
     for await (const worksheet of reader) {

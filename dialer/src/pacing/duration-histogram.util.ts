@@ -1,0 +1,119 @@
+import type { DurationHistogram } from './pacing.type';
+
+interface Cumulative {
+  /** below[i] = samples in buckets before i. */
+  readonly below: Float64Array;
+  readonly total: number;
+}
+
+// Pacing asks for many survival values per decision against the same histogram; the cumulative
+// sums depend only on the (immutable) counts array, so they are computed once per histogram.
+const cumulativeCache = new WeakMap<readonly number[], Cumulative>();
+
+function cumulativeOf(histogram: DurationHistogram): Cumulative {
+  const cached = cumulativeCache.get(histogram.counts);
+  if (cached) return cached;
+  const counts = histogram.counts;
+  const below = new Float64Array(counts.length + 1);
+  for (let i = 0; i < counts.length; i++) below[i + 1] = below[i] + counts[i];
+  const cumulative = { below, total: below[counts.length] };
+  cumulativeCache.set(histogram.counts, cumulative);
+  return cumulative;
+}
+
+/** Builds a histogram of `bucketCount` buckets; longer samples land in the last bucket. */
+export function histogramFromSamples(
+  samplesMs: readonly number[],
+  bucketMs: number,
+  bucketCount: number,
+): DurationHistogram {
+  const counts = new Array<number>(bucketCount).fill(0);
+  for (const sample of samplesMs) counts[bucketIndex(sample, bucketMs, bucketCount)]++;
+  return { bucketMs, counts };
+}
+
+export function bucketIndex(sampleMs: number, bucketMs: number, bucketCount: number): number {
+  return Math.min(bucketCount - 1, Math.max(0, Math.floor(sampleMs / bucketMs)));
+}
+
+export function sampleCount(histogram: DurationHistogram): number {
+  return cumulativeOf(histogram).total;
+}
+
+export function meanOf(histogram: DurationHistogram): number {
+  const { total } = cumulativeOf(histogram);
+  if (total === 0) return 0;
+  let sum = 0;
+  histogram.counts.forEach((count, i) => (sum += count * (i + 0.5) * histogram.bucketMs));
+  return sum / total;
+}
+
+/**
+ * P(X ≤ t). Samples are taken as spread evenly inside their bucket, so the CDF is piecewise
+ * linear rather than a staircase: a one-second bucket should not make an agent jump from
+ * "surely busy" to "surely free" at a bucket edge.
+ */
+export function cdfAt(histogram: DurationHistogram, tMs: number): number {
+  const { below, total } = cumulativeOf(histogram);
+  if (total === 0 || tMs <= 0) return 0;
+  const buckets = histogram.counts.length;
+  const position = tMs / histogram.bucketMs;
+  if (position >= buckets) return 1;
+  const i = Math.floor(position);
+  return (below[i] + histogram.counts[i] * (position - i)) / total;
+}
+
+/** S(t) = P(X > t); 1 for an empty histogram (nothing has been seen to finish). */
+export function survivalAt(histogram: DurationHistogram, tMs: number): number {
+  if (sampleCount(histogram) === 0) return 1;
+  return 1 - cdfAt(histogram, tMs);
+}
+
+/**
+ * P(X ≤ elapsed + within | X > elapsed): the chance something already running for `elapsedMs`
+ * finishes within the next `withinMs`.
+ */
+export function conditionalCompletion(
+  histogram: DurationHistogram,
+  elapsedMs: number,
+  withinMs: number,
+): number {
+  if (sampleCount(histogram) === 0) return 0;
+  const alive = survivalAt(histogram, elapsedMs);
+  // Past every duration ever observed there is no evidence of when it ends (an agent on an
+  // unlogged break, a call that went long); counting such an agent as about to free would spend
+  // the abandon budget on a guess, so it does not count.
+  if (alive <= 0) return 0;
+  return Math.min(1, Math.max(0, (alive - survivalAt(histogram, elapsedMs + withinMs)) / alive));
+}
+
+/**
+ * P(remaining talk + wrap ≤ within | talk has lasted elapsed): a talking agent frees only after
+ * the call and then the wrap-up, so the wrap-time mass below `within` is convolved with the
+ * conditional talk-time distribution.
+ */
+export function talkThenWrapCompletion(
+  talk: DurationHistogram,
+  wrap: DurationHistogram,
+  elapsedTalkMs: number,
+  withinMs: number,
+): number {
+  const wrapSamples = sampleCount(wrap);
+  if (wrapSamples === 0 || sampleCount(talk) === 0) return 0;
+  const alive = survivalAt(talk, elapsedTalkMs);
+  if (alive <= 0) return 0;
+  let probability = 0;
+  // Only wrap-ups shorter than the horizon can leave room for the call to end inside it.
+  const lastBucket = Math.min(wrap.counts.length, Math.ceil(withinMs / wrap.bucketMs));
+  for (let j = 0; j < lastBucket; j++) {
+    const start = j * wrap.bucketMs;
+    const end = Math.min(withinMs, start + wrap.bucketMs);
+    if (wrap.counts[j] === 0 || end <= start) continue;
+    // Mass of wrap times in [start, end), taken at the middle of that slice.
+    const mass = (wrap.counts[j] * (end - start)) / wrap.bucketMs / wrapSamples;
+    const wrapMs = (start + end) / 2;
+    const talkEnds = alive - survivalAt(talk, elapsedTalkMs + withinMs - wrapMs);
+    probability += (mass * talkEnds) / alive;
+  }
+  return Math.min(1, Math.max(0, probability));
+}

@@ -1,0 +1,27 @@
+import { ConfigError, loadConfig } from './env.schema';
+
+describe('loadConfig', () => {
+  it('has working defaults for a development machine', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, databaseUrl: 'mysql://root@127.0.0.1:3306/recupera', redisUrl: 'redis://127.0.0.1:6379', jwtSecretGenerated: true });
+    expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('reports every bad value at once', () => {
+    expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'postgres://x', JWT_SECRET: 'short' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'postgres://x', JWT_SECRET: 'short' });
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'JWT_SECRET must be at least 32 characters',
+        'PORT must be an integer >= 1 (got "abc")',
+        'DATABASE_URL must start with mysql: or mariadb: (got "postgres://x")',
+      ]);
+    }
+  });
+
+  it('requires a secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('JWT_SECRET is required in production');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).jwtSecretGenerated).toBe(false);
+  });
+});

@@ -1,0 +1,353 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { DEMO, DEMO_PASSWORD } from '../support/demo-logins.constant';
+import { REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.util';
+
+/**
+ * The console as people use it: Debian's Chromium (driven by playwright-core) against the built
+ * server and console, on a fresh database seeded with the demo agency.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const VIEWPORT = { width: 1440, height: 900 };
+const UCI_FILE = '/work/shared/data/uci-credit-card-default.csv';
+const SCREENSHOTS = join(REPO_ROOT, 'test/browser/screenshots');
+/** Equipo Norte — Tarjetas (server/src/modules/demo/demo-users.constant.ts). */
+const NORTE_AGENTS = [
+  'Andrés Cabrera',
+  'Héctor Villalobos',
+  'Jorge Salinas',
+  'Lucía Fernández',
+  'Marisol Ortega',
+  'Paola Quintero',
+  'Renata Ibarra',
+  'Sergio Maldonado',
+];
+
+describe('console in a browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let context: BrowserContext | null = null;
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // Both at once, but each kept as soon as it is up, so afterAll cleans up even if the other fails.
+    const started = await Promise.allSettled([
+      startServer({ seedDemo: true }).then((running) => (server = running)),
+      chromium
+        .launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+        .then((launched) => (browser = launched)),
+    ]);
+    for (const result of started) if (result.status === 'rejected') throw result.reason;
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 60_000);
+
+  afterEach(async () => {
+    await context?.close();
+    context = null;
+    // An uncaught exception in the console is a failure even if the page looked right.
+    expect(pageErrors).toEqual([]);
+  });
+
+  /** A fresh browser profile per test: no session, no language choice left over. */
+  async function openPage(): Promise<Page> {
+    // An English browser, so the Spanish the console shows is its own default, not the browser's.
+    context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', acceptDownloads: true });
+    context.setDefaultTimeout(30_000);
+    context.setDefaultNavigationTimeout(30_000);
+    pageErrors = [];
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  }
+
+  async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-email').fill(email);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+  }
+
+  /** Waits until the element shows the text (translations and data arrive asynchronously). */
+  async function waitForText(locator: Locator, text: string | RegExp): Promise<void> {
+    await locator.filter({ hasText: text }).first().waitFor();
+  }
+
+  /** The value shown under a KPI card's label. */
+  function kpiValue(root: Locator, label: string): Locator {
+    return root
+      .locator('rc-kpi-card')
+      .filter({ has: root.page().locator('.rc-kpi__label').getByText(label, { exact: true }) })
+      .locator('.rc-kpi__value');
+  }
+
+  /** Resolves once every chart canvas under `root` has stopped changing (ECharts animates in). */
+  async function waitForChartsToSettle(page: Page, rootSelector: string): Promise<void> {
+    await page.waitForFunction(
+      (selector) => {
+        const state = window as unknown as { __rcChartSnapshot?: string; __rcChartStable?: number };
+        const canvases = Array.from(document.querySelectorAll<HTMLCanvasElement>(`${selector} canvas`));
+        if (canvases.length === 0) return false;
+        const snapshot = canvases.map((canvas) => canvas.toDataURL()).join('|');
+        state.__rcChartStable = snapshot === state.__rcChartSnapshot ? (state.__rcChartStable ?? 0) + 1 : 0;
+        state.__rcChartSnapshot = snapshot;
+        return state.__rcChartStable >= 2;
+      },
+      rootSelector,
+      { polling: 250 },
+    );
+  }
+
+  /**
+   * The console scrolls inside its content pane, not the document, so Playwright's fullPage alone
+   * would stop at the viewport: grow the viewport to the content's height, shoot, and restore it.
+   */
+  async function fullPageScreenshot(page: Page, file: string, settle?: () => Promise<void>): Promise<void> {
+    // Park the pointer on the empty middle of the top bar: no hovered row, no chart tooltip.
+    await page.mouse.move(VIEWPORT.width / 2, 26);
+    const content = page.locator('mat-sidenav-content');
+    const overflow = await content.evaluate((element) => element.scrollHeight - element.clientHeight);
+    await page.setViewportSize({ width: VIEWPORT.width, height: VIEWPORT.height + Math.max(0, overflow) });
+    await page.waitForFunction(() => {
+      const element = document.querySelector('mat-sidenav-content');
+      return element !== null && element.scrollHeight <= element.clientHeight;
+    });
+    await settle?.();
+    await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true });
+    await page.setViewportSize(VIEWPORT);
+  }
+
+  it('an agent signs in (in Spanish), sees their work list and opens an account', async () => {
+    const page = await openPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/login(\?|$)/);
+    await waitForText(page.locator('h2'), 'Iniciar sesión');
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+
+    await logIn(page, DEMO.agentNorte);
+    await page.waitForURL(`${server.url}/agent`);
+    const worklist = page.getByTestId('agent-worklist');
+    const rows = worklist.locator('tr[data-testid^="account-row-"]');
+    await rows.first().waitFor();
+
+    expect(await page.locator('h1').innerText()).toBe('Mi cartera');
+    expect(await page.getByTestId('user-name').innerText()).toBe('Lucía Fernández');
+    expect(await page.getByTestId('user-role').innerText()).toBe('Agente');
+    const headers = await worklist.locator('th').allTextContents();
+    expect(headers.map((header) => header.trim())).toEqual([
+      'Cuenta',
+      'Deudor',
+      'Saldo',
+      'Días de mora',
+      'Tramo de mora',
+      'Estado',
+    ]);
+    expect(await page.locator('.rc-count').innerText()).toMatch(/^\d{1,3}(\.\d{3})* cuentas$/);
+    expect(await rows.count()).toBe(25);
+
+    // Every row shows an account number and a balance in pesos, formatted the Spanish way.
+    const firstRows = await rows.evaluateAll((trs) =>
+      trs.slice(0, 10).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.innerText.trim())),
+    );
+    for (const [accountNumber, debtor, balance] of firstRows) {
+      expect(accountNumber).toMatch(/^\d+$/);
+      expect(debtor.length).toBeGreaterThan(3);
+      expect(balance).toMatch(/^\d{1,3}(\.?\d{3})*,\d{2}\sMXN$/);
+    }
+    await fullPageScreenshot(page, 'agent-worklist.png');
+
+    const [accountNumber, debtor, balance] = firstRows[0];
+    await rows.first().click();
+    await page.waitForURL(/\/accounts\/[^/]+$/);
+    const detail = page.getByTestId('account-detail');
+    await detail.getByTestId('account-balance').waitFor();
+
+    const heading = await detail.locator('h1').innerText();
+    expect(heading).toContain(accountNumber);
+    expect(heading).toContain(debtor);
+    expect(await detail.getByTestId('account-balance').innerText()).toBe(balance);
+    await waitForText(detail.locator('h2'), 'Medios de contacto');
+    const contactValues = await detail.locator('td.rc-mono').allInnerTexts();
+    expect(contactValues.some((value) => /^\+52\d{10}$/.test(value.trim()))).toBe(true);
+  });
+
+  it('a wrong password shows the Spanish error and stays on the sign-in page', async () => {
+    const page = await openPage();
+    await logIn(page, DEMO.supervisorSur, 'not-the-password');
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect(await error.innerText()).toBe('Correo o contraseña incorrectos.');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await page.getByTestId('nav').count()).toBe(0);
+  });
+
+  it('a manager sees both clients and the charts on the dashboard, then switches to English', async () => {
+    const page = await openPage();
+    await logIn(page, DEMO.manager);
+    await page.waitForURL(`${server.url}/dashboard`);
+    const dashboard = page.getByTestId('manager-dashboard');
+    const clients = dashboard.getByTestId('dashboard-clients');
+    await clients.waitFor();
+
+    expect(await dashboard.locator('h1').innerText()).toBe('Tablero');
+    expect(await clients.locator('.rc-kpi__label').allInnerTexts()).toEqual([
+      'Aguas del Valle EP (AGVALLE)',
+      'Banco Cordillera (BCORD)',
+    ]);
+    expect(await kpiValue(clients, 'Banco Cordillera (BCORD)').innerText()).toMatch(/^[\d.]+,\d{2}\sMXN$/);
+    expect(await kpiValue(clients, 'Aguas del Valle EP (AGVALLE)').innerText()).toMatch(
+      /^[\d.]+,\d{2}\sUS\$$/,
+    );
+
+    // One recovery chart per currency plus the aging chart, drawn by ECharts on canvases.
+    const recoveryCharts = dashboard.locator('[data-testid="recovery-chart"] canvas');
+    await recoveryCharts.nth(1).waitFor();
+    await dashboard.locator('[data-testid="aging-chart"] canvas').waitFor();
+    expect(await recoveryCharts.count()).toBe(2);
+    await waitForChartsToSettle(page, '[data-testid="manager-dashboard"]');
+    const painted = await recoveryCharts.evaluateAll((canvases) =>
+      (canvases as HTMLCanvasElement[]).map((canvas) => {
+        const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+        let opaque = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) opaque++;
+        return { width: canvas.width, height: canvas.height, opaque };
+      }),
+    );
+    for (const canvas of painted) {
+      expect(canvas.width).toBeGreaterThan(200);
+      expect(canvas.height).toBeGreaterThan(200);
+      expect(canvas.opaque).toBeGreaterThan(1000);
+    }
+    await fullPageScreenshot(page, 'manager-dashboard.png', () =>
+      waitForChartsToSettle(page, '[data-testid="manager-dashboard"]'),
+    );
+
+    await page.getByTestId('locale-en').click();
+    await waitForText(dashboard.locator('h1'), 'Dashboard');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await dashboard.locator('h2.rc-section-title').innerText()).toBe('Recovery by client');
+    expect(await dashboard.locator('h2.rc-card__title').allInnerTexts()).toEqual([
+      'Goal attainment by team',
+      'Portfolio by aging bucket',
+    ]);
+    expect(await page.getByTestId('nav-accounts').innerText()).toBe('Accounts');
+    expect(await page.getByTestId('nav-audit').innerText()).toBe('Audit');
+    expect(await page.getByTestId('user-role').innerText()).toBe('Manager');
+    expect(await kpiValue(clients, 'Banco Cordillera (BCORD)').innerText()).toMatch(/^MX\$[\d,]+\.\d{2}$/);
+    expect(await dashboard.innerText()).not.toContain('Recaudo por cliente');
+  });
+
+  it("a supervisor sees the floor with Equipo Norte's eight agents", async () => {
+    const page = await openPage();
+    await logIn(page, DEMO.supervisorNorte);
+    await page.waitForURL(`${server.url}/floor`);
+    const floor = page.getByTestId('supervisor-floor');
+    const roster = floor.getByTestId('floor-roster');
+    await roster.locator('tbody tr').first().waitFor();
+
+    expect(await floor.locator('h1').innerText()).toBe('Piso');
+    expect(await kpiValue(floor, 'Equipo').innerText()).toBe('Equipo Norte — Tarjetas');
+    expect(await kpiValue(floor, 'Agentes').innerText()).toBe('8');
+    expect(await roster.locator('tbody tr').count()).toBe(8);
+    const names = await roster.locator('tbody tr td:first-child').allInnerTexts();
+    expect(names.map((name) => name.trim()).sort()).toEqual(NORTE_AGENTS);
+    const emails = await roster.locator('tbody tr td:nth-child(2)').allInnerTexts();
+    expect(emails.map((email) => email.trim()).sort()).toEqual(
+      Array.from({ length: 8 }, (_, i) => `agente${i + 1}@recupera.demo`),
+    );
+  });
+
+  it('an admin imports the UCI file through the console and downloads the rejects', async () => {
+    const page = await openPage();
+    await logIn(page, DEMO.admin);
+    await page.waitForURL(`${server.url}/admin/imports`);
+    const imports = page.getByTestId('imports-page');
+    await waitForText(imports.locator('h1'), 'Importaciones');
+
+    await page.getByTestId('import-file-input').setInputFiles(UCI_FILE);
+    await imports.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+    expect(await imports.locator('[data-testid="import-preview"] th').first().innerText()).toBe('ID');
+
+    // The UCI preset maps ID, BILL_AMT1, LIMIT_BAL and PAY_0.
+    const template = imports.getByTestId('import-template');
+    await template.click();
+    await page.getByRole('option', { name: 'UCI default of credit card clients (Taiwan, 2005)' }).click();
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await waitForText(template, 'UCI default of credit card clients (Taiwan, 2005)');
+    expect(await imports.getByTestId('import-map-accountNumber').innerText()).toBe('ID');
+    expect(await imports.getByTestId('import-map-balance').innerText()).toBe('BILL_AMT1');
+    expect(await imports.getByTestId('import-map-originalAmount').innerText()).toBe('LIMIT_BAL');
+    expect(await imports.getByTestId('import-map-monthsPastDue').innerText()).toBe('PAY_0');
+
+    // Into the water utility's business portfolio, where every account of the file is new.
+    const start = imports.getByTestId('import-start');
+    expect(await start.isDisabled()).toBe(true);
+    await imports.getByTestId('import-portfolio').click();
+    await page
+      .getByRole('group', { name: 'Aguas del Valle EP (AGVALLE)' })
+      .getByRole('option', { name: 'Comercial e industrial · Tardía' })
+      .click();
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await waitForText(imports.getByTestId('import-portfolio'), 'Comercial e industrial · Tardía');
+    expect(await start.isEnabled()).toBe(true);
+
+    await start.click();
+    await imports.getByTestId('import-progress').waitFor();
+    const summary = imports.getByTestId('import-summary');
+    await summary.waitFor({ timeout: 150_000 });
+
+    expect(await summary.locator('h3').innerText()).toBe('Importación completada');
+    expect(await kpiValue(summary, 'Filas procesadas').innerText()).toBe('30.000');
+    expect(await kpiValue(summary, 'Nuevas').innerText()).toBe('29.410');
+    expect(await kpiValue(summary, 'Actualizadas').innerText()).toBe('0');
+    expect(await kpiValue(summary, 'Sin cambios').innerText()).toBe('0');
+    expect(await kpiValue(summary, 'Rechazadas').innerText()).toBe('590');
+    expect(await imports.getByTestId('import-progress-rows').innerText()).toMatch(/30\.000.*590/);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      summary.getByTestId('import-rejects-link').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('rechazos-uci-credit-card-default.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    const lines = csv.split(/\r?\n/).filter((line) => line !== '');
+    expect(lines[0]).toBe('line,column,reason');
+    expect(lines).toHaveLength(1 + 590);
+    expect(lines[1]).toMatch(/^28,BILL_AMT1,/);
+    expect(lines.slice(1).every((line) => /^\d+,BILL_AMT1,/.test(line))).toBe(true);
+  });
+
+  it('an agent cannot reach the admin pages', async () => {
+    const page = await openPage();
+    await logIn(page, DEMO.agentNorte);
+    await page.waitForURL(`${server.url}/agent`);
+    await page.getByTestId('agent-worklist').waitFor();
+    expect(await page.getByTestId('nav-admin-imports').count()).toBe(0);
+
+    await page.goto(`${server.url}/admin/imports`);
+    // Sent back to their own home: the work list, not the import page.
+    await page.waitForURL(`${server.url}/agent`);
+    await page.getByTestId('agent-worklist').locator('tr[data-testid^="account-row-"]').first().waitFor();
+    expect(await page.locator('h1').innerText()).toBe('Mi cartera');
+    expect(await page.getByTestId('imports-page').count()).toBe(0);
+    expect(await page.getByTestId('import-file-input').count()).toBe(0);
+    expect(await page.getByTestId('nav-admin-imports').count()).toBe(0);
+  });
+});
