@@ -2,7 +2,7 @@ import { assertNever } from '@recupera/shared';
 import { applyLineLimits } from './line-limits.util';
 import { PACING_DEFAULTS } from './pacing.constant';
 import type { PacingDecision, PacingExplanation, PacingReason, PacingSnapshot } from './pacing.type';
-import { answerProbability, experimentalDials, predictiveTerms } from './predictive.util';
+import { answerProbability, predictiveTerms } from './predictive.util';
 
 type Request = Omit<PacingExplanation, 'limitedBy'>;
 
@@ -46,7 +46,7 @@ function predictiveRequest(snapshot: PacingSnapshot, now: number): Request {
     expectedAnswersInFlight: terms.expectedAnswersInFlight,
     offset: snapshot.offset,
     answerProbability: terms.answerProbability,
-    requestedDials: (globalThis as unknown as { __exp?: boolean }).__exp ? experimentalDials(snapshot, now) : terms.dials,
+    requestedDials: terms.dials,
   };
 }
 

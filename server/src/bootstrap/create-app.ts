@@ -10,11 +10,12 @@ import { ApiExceptionFilter } from '../common/errors/api-exception.filter';
 import { createValidationPipe } from '../common/http/validation.pipe';
 import type { AppConfig } from '../config/env.schema';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
+import { QuietLogger } from './quiet.logger';
 
 export async function createApp(config: AppConfig, logLevels?: LogLevel[]): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: logLevels ?? (config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn']),
-  });
+  const logger = new QuietLogger();
+  logger.setLogLevels(logLevels ?? (config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn']));
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger });
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api');

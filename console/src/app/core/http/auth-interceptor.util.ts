@@ -3,10 +3,16 @@ import { inject } from '@angular/core';
 import { catchError, switchMap, throwError } from 'rxjs';
 import { AUTH_URLS, AuthService } from '../auth/auth.service';
 import { AuthStore } from '../auth/auth.store';
+import { I18nService } from '../i18n/i18n.service';
 import { toApiError } from './api-error.util';
 
 function withBearer<T>(request: HttpRequest<T>, token: string): HttpRequest<T> {
   return request.clone({ setHeaders: { Authorization: `Bearer ${token}` } });
+}
+
+/** The server words some labels (dispositions) in the console's language, not the browser's. */
+function withLanguage<T>(request: HttpRequest<T>, locale: string): HttpRequest<T> {
+  return request.clone({ setHeaders: { 'Accept-Language': locale } });
 }
 
 /**
@@ -24,6 +30,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const store = inject(AuthStore);
   const auth = inject(AuthService);
   const token = store.accessToken();
+  request = withLanguage(request, inject(I18nService).locale());
   return next(token ? withBearer(request, token) : request).pipe(
     catchError((error: unknown) => {
       const canRefresh =
