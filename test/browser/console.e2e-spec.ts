@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { DEMO, DEMO_PASSWORD } from '../support/demo-logins.constant';
@@ -22,8 +23,9 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 const VIEWPORT = { width: 1440, height: 900 };
-const UCI_FILE = '/work/shared/data/uci-credit-card-default.csv';
-const SCREENSHOTS = join(REPO_ROOT, 'test/browser/screenshots');
+const UCI_FILE = join(REPO_ROOT, '../shared/data/uci-credit-card-default.csv');
+/** The README's pictures are refreshed only on request (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean. */
+const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] ? join(REPO_ROOT, 'test/browser/screenshots') : mkdtempSync(join(tmpdir(), 'recupera-screenshots-'));
 /** Equipo Norte — Tarjetas (server/src/modules/demo/demo-users.constant.ts). */
 const NORTE_AGENTS = [
   'Andrés Cabrera',
