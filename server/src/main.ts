@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/env.schema';
-import { createApp } from './bootstrap/create-app';
+import { createApp } from './bootstrap/create-app.util';
 import { migrate } from './bootstrap/migrate.util';
 import { preflight, PreflightError } from './bootstrap/preflight.util';
 import { DemoService } from './modules/demo/demo.service';

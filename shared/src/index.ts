@@ -23,3 +23,5 @@ export * from './realtime/admin-events.type';
 export * from './queues/import-jobs.type';
 export * from './domain/seeded-random.util';
 export * from './domain/person-names.constant';
+export * from './imports/row-problem.type';
+export * from './imports/row-problem-messages.util';

@@ -2,7 +2,7 @@ import * as mysql2 from 'mysql2';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.constant';
 import { MIGRATIONS } from './migrations.constant';
-import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { SnakeNamingStrategy } from './snake-naming.util';
 
 /**
  * mysql2 with every pooled connection's session in UTC, so CURRENT_TIMESTAMP defaults agree with the

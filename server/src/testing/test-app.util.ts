@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../bootstrap/create-app';
+import { createApp } from '../bootstrap/create-app.util';
 import { migrate } from '../bootstrap/migrate.util';
 import { loadConfig, type AppConfig } from '../config/env.schema';
 import { hashPassword } from '../modules/users/password.util';
@@ -95,10 +95,11 @@ export async function api<T = unknown>(
   base: string,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; form?: FormData } = {},
+  options: { token?: string; body?: unknown; form?: FormData; language?: 'es' | 'en' } = {},
 ): Promise<{ status: number; body: T; headers: Headers }> {
   const headers: Record<string, string> = {};
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+  if (options.language) headers['accept-language'] = options.language;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`${base}/api${path}`, {
     method,

@@ -1,5 +1,6 @@
 import type { ImportStatus } from '../domain/enums.constant';
 import type { ColumnMapping, ImportMappingPreset } from '../imports/import-fields.constant';
+import type { RowProblemCode } from '../imports/row-problem.type';
 
 export interface ImportPreviewResponse {
   uploadId: string;
@@ -46,5 +47,7 @@ export interface ImportMappingResponse {
 export interface ImportRejectView {
   line: number;
   column: string;
+  code: RowProblemCode;
+  /** The problem worded in the caller's language (Accept-Language, Spanish by default). */
   reason: string;
 }

@@ -1,5 +1,6 @@
 import { checkMapping, UCI_CREDIT_CARD_PRESET, type ColumnMapping } from './import-fields.constant';
 import { mapImportRow, type ImportContext } from './import-row.mapper';
+import { describeRowProblem } from './row-problem-messages.util';
 
 const context: ImportContext = { currency: 'COP', phoneRegion: 'CO', defaultTimeZone: 'America/Bogota', today: '2026-11-23' };
 const mapping: ColumnMapping = {
@@ -41,12 +42,12 @@ describe('mapImportRow', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.column).sort()).toEqual(['correo', 'cuenta', 'saldo', 'tel', 'vence']);
-    expect(result.problems.find((p) => p.column === 'saldo')?.reason).toContain('not an amount');
+    expect(result.problems.find((p) => p.column === 'saldo')).toEqual({ column: 'saldo', code: 'not_amount', params: { value: 'mil', currency: 'COP' } });
   });
 
   it('refuses a negative balance, which is a credit and not a debt', () => {
     const result = mapImportRow(row({ saldo: '-10' }), mapping, context);
-    expect(result).toEqual({ ok: false, problems: [{ column: 'saldo', reason: expect.stringContaining('negative') }] });
+    expect(result).toEqual({ ok: false, problems: [{ column: 'saldo', code: 'negative_amount', params: { value: '-10' } }] });
   });
 
   it('keeps one debtor per account when the file has no national id', () => {
@@ -73,5 +74,13 @@ describe('checkMapping', () => {
     expect(checkMapping({ accountNumber: 'ID' }, ['ID', 'X'])).toEqual(['required field "balance" is not mapped']);
     expect(checkMapping({ accountNumber: 'ID', balance: 'NOPE' }, ['ID'])).toEqual(['column "NOPE" (for balance) is not in the file']);
     expect(checkMapping(UCI_CREDIT_CARD_PRESET.mapping, ['ID', 'BILL_AMT1', 'LIMIT_BAL', 'PAY_0'])).toEqual([]);
+  });
+});
+
+describe('describeRowProblem', () => {
+  it('words a problem in Spanish and in English with its values', () => {
+    const problem = { code: 'duplicate_account', params: { account: 'C-1', firstLine: 2 } } as const;
+    expect(describeRowProblem(problem, 'es')).toBe('la cuenta C-1 está repetida (primero en la línea 2)');
+    expect(describeRowProblem(problem, 'en')).toBe('account C-1 is repeated (first on line 2)');
   });
 });

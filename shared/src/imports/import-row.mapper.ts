@@ -5,6 +5,7 @@ import { parseMajorToMinor } from '../domain/money.util';
 import { normalizePhone, type PhoneKind } from '../domain/phone.util';
 import { isValidTimeZone } from '../domain/jurisdictions.constant';
 import type { ColumnMapping, ImportField } from './import-fields.constant';
+import type { RowProblem, RowProblemCode, RowProblemParams } from './row-problem.type';
 
 export interface ImportContext {
   currency: string;
@@ -41,11 +42,6 @@ export interface MappedRow {
   address: string | null;
 }
 
-export interface RowProblem {
-  column: string;
-  reason: string;
-}
-
 export type RowResult = { ok: true; row: MappedRow } | { ok: false; problems: RowProblem[] };
 
 const MAX_TEXT = 120;
@@ -58,14 +54,14 @@ export function mapImportRow(record: Readonly<Record<string, string>>, mapping: 
     const column = mapping[field];
     return column ? (record[column] ?? '').trim() : '';
   };
-  const fail = (field: ImportField, reason: string): void => {
-    problems.push({ column: mapping[field] ?? field, reason });
+  const fail = (field: ImportField, code: RowProblemCode, params: RowProblemParams = {}): void => {
+    problems.push({ column: mapping[field] ?? field, code, params });
   };
   const text = (field: ImportField): string | null => {
     const value = cell(field);
     if (!value) return null;
     if (value.length > MAX_TEXT) {
-      fail(field, `longer than ${MAX_TEXT} characters`);
+      fail(field, 'too_long', { max: MAX_TEXT });
       return null;
     }
     return value;
@@ -77,14 +73,14 @@ export function mapImportRow(record: Readonly<Record<string, string>>, mapping: 
       return null;
     }
     const minor = parseMajorToMinor(value.replace(/,/g, ''), ctx.currency);
-    if (minor === null) fail(field, `"${value}" is not an amount in ${ctx.currency}`);
-    else if (minor < 0) fail(field, `negative amount ${value} (a credit balance is not a debt)`);
+    if (minor === null) fail(field, 'not_amount', { value, currency: ctx.currency });
+    else if (minor < 0) fail(field, 'negative_amount', { value });
     return minor;
   };
 
   const accountNumber = cell('accountNumber');
   if (!accountNumber) fail('accountNumber', 'required');
-  else if (!/^[\w.\-/]{1,40}$/.test(accountNumber)) fail('accountNumber', `"${accountNumber}" is not a valid account number`);
+  else if (!/^[\w.\-/]{1,40}$/.test(accountNumber)) fail('accountNumber', 'bad_account_number', { value: accountNumber });
 
   const balanceMinor = amount('balance', true);
   const originalAmountMinor = amount('originalAmount', false);
@@ -96,18 +92,18 @@ export function mapImportRow(record: Readonly<Record<string, string>>, mapping: 
   const monthsText = cell('monthsPastDue');
   if (dueText) {
     dueDate = parseCivilDate(dueText);
-    if (!dueDate) fail('dueDate', `"${dueText}" is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
+    if (!dueDate) fail('dueDate', 'not_date', { value: dueText });
     else daysPastDue = Math.max(0, daysBetween(dueDate, ctx.today));
   } else if (dpdText) {
     const days = Number(dpdText);
-    if (!Number.isInteger(days) || days < 0 || days > 36_500) fail('daysPastDue', `"${dpdText}" is not a number of days`);
+    if (!Number.isInteger(days) || days < 0 || days > 36_500) fail('daysPastDue', 'not_days', { value: dpdText });
     else {
       daysPastDue = days;
       dueDate = addDays(ctx.today, -days);
     }
   } else if (monthsText) {
     const months = Number(monthsText);
-    if (!Number.isInteger(months) || months < -2 || months > 1_200) fail('monthsPastDue', `"${monthsText}" is not a number of months`);
+    if (!Number.isInteger(months) || months < -2 || months > 1_200) fail('monthsPastDue', 'not_months', { value: monthsText });
     else {
       // UCI-style repayment status: -2..0 mean nothing is overdue, 1..n months of delay.
       daysPastDue = Math.max(0, months) * 30;
@@ -120,28 +116,28 @@ export function mapImportRow(record: Readonly<Record<string, string>>, mapping: 
   if (scoreText) {
     score = Number(scoreText);
     if (!Number.isInteger(score) || score < 0 || score > 1000) {
-      fail('score', `"${scoreText}" is not a score from 0 to 1000`);
+      fail('score', 'not_score', { value: scoreText });
       score = null;
     }
   }
 
   const nationalId = text('nationalId');
-  if (nationalId && !/^[\w.-]{3,30}$/.test(nationalId)) fail('nationalId', `"${nationalId}" is not a national id`);
+  if (nationalId && !/^[\w.-]{3,30}$/.test(nationalId)) fail('nationalId', 'bad_national_id', { value: nationalId });
 
   const phones: MappedPhone[] = [];
   for (const field of ['phone1', 'phone2', 'phone3'] as const) {
     const raw = cell(field);
     if (!raw) continue;
     const phone = normalizePhone(raw, ctx.phoneRegion);
-    if (!phone) fail(field, `"${raw}" is not a valid phone number for ${ctx.phoneRegion}`);
+    if (!phone) fail(field, 'bad_phone', { value: raw, region: ctx.phoneRegion });
     else if (!phones.some((p) => p.e164 === phone.e164)) phones.push(phone);
   }
 
   const email = cell('email') || null;
-  if (email && !EMAIL.test(email)) fail('email', `"${email}" is not an e-mail address`);
+  if (email && !EMAIL.test(email)) fail('email', 'bad_email', { value: email });
 
   const zone = cell('timeZone') || ctx.defaultTimeZone;
-  if (!isValidTimeZone(zone)) fail('timeZone', `"${zone}" is not an IANA time zone`);
+  if (!isValidTimeZone(zone)) fail('timeZone', 'bad_time_zone', { value: zone });
 
   let fullName = text('fullName');
   if (!fullName) {

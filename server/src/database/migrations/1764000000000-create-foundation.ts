@@ -395,7 +395,8 @@ export class CreateFoundation1764000000000 implements MigrationInterface {
       import_id BIGINT UNSIGNED NOT NULL,
       line INT NOT NULL,
       column_name VARCHAR(120) NOT NULL,
-      reason VARCHAR(500) NOT NULL,
+      code VARCHAR(24) NOT NULL,
+      params JSON NULL,
       KEY ix_import_rejects_import_line (import_id, line),
       CONSTRAINT fk_import_rejects_import FOREIGN KEY (import_id) REFERENCES imports (id) ON DELETE CASCADE
     ) ${TABLE}`);

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import type { Locale } from '@recupera/shared';
+import { RequestLocale } from '../../common/http/request-locale.util';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user.type';
-import { ALL_ROLES, ClientIp, CurrentUser, Roles } from '../../common/auth/auth.decorator';
+import { ALL_ROLES, ClientIp, CurrentUser, Roles } from '../../common/auth/auth-metadata.util';
 import { IdParamDto } from '../../common/http/id-param.dto';
 import { AccountSearchDto, AssignAccountsDto } from './accounts.dto';
 import { AccountsService } from './accounts.service';
@@ -20,8 +22,8 @@ export class AccountsController {
 
   @Get(':id')
   @Roles(...ALL_ROLES)
-  detail(@CurrentUser() user: AuthUser, @Param() { id }: IdParamDto, @Headers('accept-language') language?: string) {
-    return this.accounts.detail(user, id, language?.startsWith('en') ? 'en' : 'es');
+  detail(@CurrentUser() user: AuthUser, @Param() { id }: IdParamDto, @RequestLocale() locale: Locale) {
+    return this.accounts.detail(user, id, locale);
   }
 
   @Post('assign')

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../common/auth/auth.decorator';
+import { Roles } from '../../common/auth/auth-metadata.util';
 import { AuditQueryDto } from './audit-query.dto';
 import { AuditService } from './audit.service';
 

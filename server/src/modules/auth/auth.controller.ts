@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user.type';
-import { ALL_ROLES, ClientIp, CurrentUser, Public, Roles } from '../../common/auth/auth.decorator';
+import { ALL_ROLES, ClientIp, CurrentUser, Public, Roles } from '../../common/auth/auth-metadata.util';
 import { LoginDto, RefreshDto } from './auth.dto';
 import { AuthService } from './auth.service';
 

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '@recupera/shared';
 import type { Request } from 'express';
 import type { AuthUser } from '../../common/auth/auth-user.type';
-import { PUBLIC_KEY, ROLES_KEY } from '../../common/auth/auth.decorator';
+import { PUBLIC_KEY, ROLES_KEY } from '../../common/auth/auth-metadata.util';
 import { AppException } from '../../common/errors/app.exception';
 import { AccessTokenService } from './access-token.service';
 

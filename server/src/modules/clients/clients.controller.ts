@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user.type';
-import { ClientIp, CurrentUser, Roles } from '../../common/auth/auth.decorator';
+import { ClientIp, CurrentUser, Roles } from '../../common/auth/auth-metadata.util';
 import { CreateClientDto, CreatePortfolioDto } from './client.dto';
 import { ClientsService } from './clients.service';
 

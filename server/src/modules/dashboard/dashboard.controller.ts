@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../common/auth/auth.decorator';
+import { Roles } from '../../common/auth/auth-metadata.util';
 import { DashboardService } from './dashboard.service';
 
 @ApiTags('dashboard')

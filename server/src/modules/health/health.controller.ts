@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../../common/auth/auth.decorator';
+import { Public } from '../../common/auth/auth-metadata.util';
 import { HealthService } from './health.service';
 
 @ApiTags('health')

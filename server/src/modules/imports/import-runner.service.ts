@@ -136,7 +136,7 @@ export class ImportRunner {
         if (cells.length > source.header.length && cells.slice(source.header.length).some((c) => c.trim() !== '')) {
           progress.processedRows++;
           progress.rejected++;
-          rejects.push({ line, column: '*', reason: `the row has ${cells.length} values but the header has ${source.header.length} columns` });
+          rejects.push({ line, column: '*', code: 'too_many_values', params: { values: cells.length, columns: source.header.length } });
           continue;
         }
         if (cells.every((c) => c.trim() === '')) continue;
@@ -152,7 +152,7 @@ export class ImportRunner {
           const firstLine = seen.get(key);
           if (firstLine !== undefined) {
             progress.rejected++;
-            rejects.push({ line, column: accountColumn, reason: `account ${result.row.accountNumber} is repeated (first on line ${firstLine})` });
+            rejects.push({ line, column: accountColumn, code: 'duplicate_account', params: { account: result.row.accountNumber, firstLine } });
           } else {
             seen.set(key, line);
             rows.push(result.row);

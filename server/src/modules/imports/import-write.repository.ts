@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MappedRow } from '@recupera/shared';
+import type { MappedRow, RowProblem } from '@recupera/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface BatchTarget {
@@ -11,10 +11,8 @@ export interface BatchTarget {
   jurisdiction: string;
 }
 
-export interface BatchReject {
+export interface BatchReject extends RowProblem {
   line: number;
-  column: string;
-  reason: string;
 }
 
 export interface BatchOutcome {
@@ -93,8 +91,8 @@ export class ImportWriteRepository {
   private writeOnce(target: BatchTarget, rows: MappedRow[], rejects: BatchReject[]): Promise<BatchOutcome> {
     return this.dataSource.transaction(async (tx) => {
       if (rejects.length > 0) {
-        await tx.query('INSERT INTO import_rejects (import_id, line, column_name, reason) VALUES ?', [
-          rejects.map((r) => [target.importId, r.line, r.column.slice(0, 120), r.reason.slice(0, 500)]),
+        await tx.query('INSERT INTO import_rejects (import_id, line, column_name, code, params) VALUES ?', [
+          rejects.map((r) => [target.importId, r.line, r.column.slice(0, 120), r.code, JSON.stringify(r.params)]),
         ]);
       }
       if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };

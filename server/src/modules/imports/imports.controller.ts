@@ -4,9 +4,11 @@ import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import type { AuthUser } from '../../common/auth/auth-user.type';
-import { ClientIp, CurrentUser, Roles } from '../../common/auth/auth.decorator';
+import { ClientIp, CurrentUser, Roles } from '../../common/auth/auth-metadata.util';
 import { AppException } from '../../common/errors/app.exception';
 import { IdParamDto } from '../../common/http/id-param.dto';
+import { RequestLocale } from '../../common/http/request-locale.util';
+import type { Locale } from '@recupera/shared';
 import { MappingsQueryDto, StartImportDto } from './imports.dto';
 
 /** What multer's disk storage hands over for the uploaded file. */
@@ -57,15 +59,15 @@ export class ImportsController {
   }
 
   @Get(':id/rejects')
-  rejects(@Param() { id }: IdParamDto) {
-    return this.imports.rejects(id);
+  rejects(@Param() { id }: IdParamDto, @RequestLocale() locale: Locale) {
+    return this.imports.rejects(id, locale);
   }
 
   @Get(':id/rejects.csv')
-  async rejectReport(@Param() { id }: IdParamDto, @Res() response: Response): Promise<void> {
+  async rejectReport(@Param() { id }: IdParamDto, @RequestLocale() locale: Locale, @Res() response: Response): Promise<void> {
     await this.imports.get(id);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="import-${id}-rechazos.csv"`);
-    Readable.from(this.imports.rejectReport(id)).pipe(response);
+    Readable.from(this.imports.rejectReport(id, locale)).pipe(response);
   }
 }

@@ -80,12 +80,12 @@ describe('Portfolio import', () => {
     expect(result).toMatchObject({ status: 'completed', processedRows: 6, inserted: 2, rejected: 4 });
     const rejects = await api<ImportRejectView[]>(t.url, 'GET', `/imports/${result.id}/rejects`, { token });
     expect(rejects.body).toEqual([
-      { line: 3, column: 'telefono', reason: expect.stringContaining('not a valid phone number') },
-      { line: 4, column: 'saldo', reason: expect.stringContaining('not an amount') },
-      { line: 5, column: 'cuenta', reason: 'account C-1 is repeated (first on line 2)' },
-      { line: 6, column: 'vence', reason: expect.stringContaining('not a date') },
+      { line: 3, column: 'telefono', code: 'bad_phone', reason: '"12" no es un teléfono válido de CO' },
+      { line: 4, column: 'saldo', code: 'not_amount', reason: '"mil" no es un monto en COP' },
+      { line: 5, column: 'cuenta', code: 'duplicate_account', reason: 'la cuenta C-1 está repetida (primero en la línea 2)' },
+      { line: 6, column: 'vence', code: 'not_date', reason: '"31/02/2026" no es una fecha (AAAA-MM-DD o DD/MM/AAAA)' },
     ]);
-    const report = await api<string>(t.url, 'GET', `/imports/${result.id}/rejects.csv`, { token });
+    const report = await api<string>(t.url, 'GET', `/imports/${result.id}/rejects.csv`, { token, language: 'en' });
     expect(report.headers.get('content-type')).toContain('text/csv');
     expect(report.body.split('\n')[0]).toBe('line,column,reason');
     expect(report.body).toContain('5,cuenta,account C-1 is repeated (first on line 2)');

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   checkMapping,
+  describeRowProblem,
+  type Locale,
   IMPORT_MAPPING_PRESETS,
   type ImportMappingResponse,
   type ImportPreviewResponse,
@@ -99,16 +101,23 @@ export class ImportsService {
     return toImportResponse(run);
   }
 
-  async rejects(id: string, limit = 500): Promise<ImportRejectView[]> {
+  async rejects(id: string, locale: Locale, limit = 500): Promise<ImportRejectView[]> {
     await this.get(id);
-    return (await this.runs.listRejects(id, limit)).map((r) => ({ line: r.line, column: r.columnName, reason: r.reason }));
+    return (await this.runs.listRejects(id, limit)).map((r) => ({
+      line: r.line,
+      column: r.columnName,
+      code: r.code,
+      reason: describeRowProblem({ code: r.code, params: r.params ?? {} }, locale),
+    }));
   }
 
-  async *rejectReport(id: string): AsyncGenerator<string> {
+  async *rejectReport(id: string, locale: Locale): AsyncGenerator<string> {
     await this.get(id);
     yield 'line,column,reason\n';
     for await (const page of this.runs.iterateRejects(id)) {
-      yield page.map((r) => `${r.line},${csvCell(r.columnName)},${csvCell(r.reason)}\n`).join('');
+      yield page
+        .map((r) => `${r.line},${csvCell(r.columnName)},${csvCell(describeRowProblem({ code: r.code, params: r.params ?? {} }, locale))}\n`)
+        .join('');
     }
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user.type';
-import { ClientIp, CurrentUser, Roles } from '../../common/auth/auth.decorator';
+import { ClientIp, CurrentUser, Roles } from '../../common/auth/auth-metadata.util';
 import { IdParamDto } from '../../common/http/id-param.dto';
 import { CreateTeamDto, UpdateTeamDto } from './team.dto';
 import { TeamsService } from './teams.service';

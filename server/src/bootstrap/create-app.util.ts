@@ -6,11 +6,11 @@ import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppModule } from '../app.module';
-import { ApiExceptionFilter } from '../common/errors/api-exception.filter';
-import { createValidationPipe } from '../common/http/validation.pipe';
+import { ApiExceptionFilter } from '../common/errors/api-exception-filter.util';
+import { createValidationPipe } from '../common/http/validation-pipe.util';
 import type { AppConfig } from '../config/env.schema';
-import { RedisIoAdapter } from '../realtime/redis-io.adapter';
-import { QuietLogger } from './quiet.logger';
+import { RedisIoAdapter } from '../realtime/redis-io-adapter.util';
+import { QuietLogger } from './quiet-logger.util';
 
 export async function createApp(config: AppConfig, logLevels?: LogLevel[]): Promise<NestExpressApplication> {
   const logger = new QuietLogger();
