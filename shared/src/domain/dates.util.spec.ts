@@ -8,6 +8,11 @@ describe('civil dates', () => {
     expect(parseCivilDate('2026-02-30')).toBeNull();
     expect(parseCivilDate('31/04/2026')).toBeNull();
     expect(isIsoDate('2026-13-01')).toBe(false);
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2100-02-29')).toBe(false);
+    expect(isIsoDate('2000-02-29')).toBe(true);
+    expect(isIsoDate('2026-1-01')).toBe(false);
+    expect(isIsoDate('20a6-01-01')).toBe(false);
   });
 
   it('counts days across month and year ends', () => {
