@@ -40,14 +40,6 @@ export function sampleCount(histogram: DurationHistogram): number {
   return cumulativeOf(histogram).total;
 }
 
-export function meanOf(histogram: DurationHistogram): number {
-  const { total } = cumulativeOf(histogram);
-  if (total === 0) return 0;
-  let sum = 0;
-  histogram.counts.forEach((count, i) => (sum += count * (i + 0.5) * histogram.bucketMs));
-  return sum / total;
-}
-
 /**
  * P(X ≤ t). Samples are taken as spread evenly inside their bucket, so the CDF is piecewise
  * linear rather than a staircase: a one-second bucket should not make an agent jump from
@@ -87,10 +79,44 @@ export function conditionalCompletion(
   return Math.min(1, Math.max(0, (alive - survivalAt(histogram, elapsedMs + withinMs)) / alive));
 }
 
+interface WrapSlice {
+  readonly probability: number;
+  readonly wrapMs: number;
+}
+
+// Keyed by the wrap counts, then by the horizon: the short wrap-ups are the same for every
+// talking agent in a decision, and for most decisions (wrap-ups rarely change).
+const shortWrapCache = new WeakMap<readonly number[], Map<number, readonly WrapSlice[]>>();
+
+/** The wrap-time mass below `withinMs`, as slices taken at their middle. */
+function shortWraps(wrap: DurationHistogram, withinMs: number): readonly WrapSlice[] {
+  let byHorizon = shortWrapCache.get(wrap.counts);
+  if (!byHorizon) {
+    byHorizon = new Map();
+    shortWrapCache.set(wrap.counts, byHorizon);
+  }
+  const cached = byHorizon.get(withinMs);
+  if (cached) return cached;
+  const total = sampleCount(wrap);
+  const slices: WrapSlice[] = [];
+  const lastBucket = Math.min(wrap.counts.length, Math.ceil(withinMs / wrap.bucketMs));
+  for (let j = 0; j < lastBucket && total > 0; j++) {
+    const start = j * wrap.bucketMs;
+    const end = Math.min(withinMs, start + wrap.bucketMs);
+    if (wrap.counts[j] === 0 || end <= start) continue;
+    slices.push({
+      probability: (wrap.counts[j] * (end - start)) / wrap.bucketMs / total,
+      wrapMs: (start + end) / 2,
+    });
+  }
+  byHorizon.set(withinMs, slices);
+  return slices;
+}
+
 /**
  * P(remaining talk + wrap ≤ within | talk has lasted elapsed): a talking agent frees only after
- * the call and then the wrap-up, so the wrap-time mass below `within` is convolved with the
- * conditional talk-time distribution.
+ * the call and then the wrap-up, so only wrap-ups shorter than the horizon leave room for the
+ * call to end inside it; their mass is convolved with the conditional talk-time distribution.
  */
 export function talkThenWrapCompletion(
   talk: DurationHistogram,
@@ -98,22 +124,14 @@ export function talkThenWrapCompletion(
   elapsedTalkMs: number,
   withinMs: number,
 ): number {
-  const wrapSamples = sampleCount(wrap);
-  if (wrapSamples === 0 || sampleCount(talk) === 0) return 0;
+  const slices = shortWraps(wrap, withinMs);
+  if (slices.length === 0 || sampleCount(talk) === 0) return 0;
   const alive = survivalAt(talk, elapsedTalkMs);
   if (alive <= 0) return 0;
   let probability = 0;
-  // Only wrap-ups shorter than the horizon can leave room for the call to end inside it.
-  const lastBucket = Math.min(wrap.counts.length, Math.ceil(withinMs / wrap.bucketMs));
-  for (let j = 0; j < lastBucket; j++) {
-    const start = j * wrap.bucketMs;
-    const end = Math.min(withinMs, start + wrap.bucketMs);
-    if (wrap.counts[j] === 0 || end <= start) continue;
-    // Mass of wrap times in [start, end), taken at the middle of that slice.
-    const mass = (wrap.counts[j] * (end - start)) / wrap.bucketMs / wrapSamples;
-    const wrapMs = (start + end) / 2;
-    const talkEnds = alive - survivalAt(talk, elapsedTalkMs + withinMs - wrapMs);
-    probability += (mass * talkEnds) / alive;
+  for (const slice of slices) {
+    const talkEnds = alive - survivalAt(talk, elapsedTalkMs + withinMs - slice.wrapMs);
+    probability += (slice.probability * talkEnds) / alive;
   }
   return Math.min(1, Math.max(0, probability));
 }

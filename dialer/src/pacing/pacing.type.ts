@@ -71,13 +71,7 @@ export interface PacingSnapshot {
   readonly offset: number;
 }
 
-export type PacingReason =
-  | 'predictive'
-  | 'ramp-up'
-  | 'progressive'
-  | 'preview'
-  | 'manual'
-  | 'no-agents';
+export type PacingReason = 'predictive' | 'ramp-up' | 'progressive' | 'preview' | 'manual' | 'no-agents';
 
 export type PacingLimit = 'lines-per-agent' | 'concurrent-lines' | 'calls-per-second';
 

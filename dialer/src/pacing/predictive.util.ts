@@ -1,8 +1,4 @@
-import {
-  conditionalCompletion,
-  survivalAt,
-  talkThenWrapCompletion,
-} from './duration-histogram.util';
+import { conditionalCompletion, survivalAt, talkThenWrapCompletion } from './duration-histogram.util';
 import { PACING_DEFAULTS } from './pacing.constant';
 import type { CampaignStatistics, DurationHistogram, PacingSnapshot } from './pacing.type';
 

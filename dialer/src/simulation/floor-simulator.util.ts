@@ -27,7 +27,7 @@ interface AgentState {
 const DEFAULT_WINDOWS: MeasurementWindows = {
   dialOutcomes: 2_000,
   durationSamples: 1_000,
-  abandonAnswers: 500,
+  abandonAnswers: 1_000,
 };
 
 /**
@@ -39,7 +39,10 @@ export function simulateFloor(options: SimulationOptions): SimulationResult {
   const { scenario, settings, durationMs } = options;
   const tickMs = options.tickMs ?? 1_000;
   const windows = { ...DEFAULT_WINDOWS, ...options.windows };
-  const controllerSettings = options.controller ?? { ...ABANDON_CONTROLLER_DEFAULTS, cap: settings.abandonCap };
+  const controllerSettings = options.controller ?? {
+    ...ABANDON_CONTROLLER_DEFAULTS,
+    cap: settings.abandonCap,
+  };
   const rng = new SeededRandom(options.seed);
   const events = new EventQueue<SimEvent>();
 
@@ -55,9 +58,10 @@ export function simulateFloor(options: SimulationOptions): SimulationResult {
   const talkTimes = new RollingHistogram(1_000, 3_600, windows.durationSamples);
   const wrapTimes = new RollingHistogram(500, 1_200, windows.durationSamples);
 
-  let controller: AbandonControllerState = initialAbandonControllerState(
-    options.fixedOffset ?? options.initialOffset ?? 0,
-  );
+  let controller: AbandonControllerState =
+    options.fixedOffset !== undefined
+      ? { offset: options.fixedOffset, updatedAt: null }
+      : initialAbandonControllerState(controllerSettings);
   let offsetChangedAt = 0;
   let offsetArea = 0;
   let offsetMin = controller.offset;

@@ -42,7 +42,6 @@ export interface SimulationOptions {
   /** Leaves the offset fixed (no feedback loop) when given: used to map abandon against c. */
   readonly fixedOffset?: number;
   readonly controller?: AbandonControllerSettings;
-  readonly initialOffset?: number;
   readonly windows?: Partial<MeasurementWindows>;
 }
 
@@ -62,7 +61,12 @@ export interface SimulationResult {
   /** Talk minutes per agent-hour with zero idle time: the ceiling for this floor. */
   readonly idealTalkMinutesPerAgentHour: number;
   /** The pacing offset c over the run (time-weighted mean). */
-  readonly offset: { readonly final: number; readonly min: number; readonly max: number; readonly mean: number };
+  readonly offset: {
+    readonly final: number;
+    readonly min: number;
+    readonly max: number;
+    readonly mean: number;
+  };
 }
 
 export interface PacingComparisonOptions {
