@@ -24,6 +24,7 @@ import { IconComponent } from '../../ui/icon.component';
 import { PageStateComponent } from '../../ui/page-state.component';
 import { PAGE_SIZES, toAccountQuery } from './account-row.util';
 import { AccountSearchStore } from './account-search.store';
+import { mergeQueryParams } from '../../core/query-params.util';
 
 interface PortfolioGroup {
   clientCode: string;
@@ -152,11 +153,6 @@ export class AccountSearchComponent {
   }
 
   private navigate(queryParams: Params): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams,
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
+    mergeQueryParams(this.router, this.route, queryParams);
   }
 }

@@ -21,6 +21,7 @@ import { IconComponent } from '../../ui/icon.component';
 import { PageStateComponent } from '../../ui/page-state.component';
 import { PAGE_SIZES, toAccountQuery } from '../accounts/account-row.util';
 import { AccountSearchStore } from '../accounts/account-search.store';
+import { mergeQueryParams } from '../../core/query-params.util';
 
 /**
  * The agent's home: their work list (the API scopes /api/accounts to their assignments) next to
@@ -91,11 +92,6 @@ export class AgentWorkspaceComponent {
   }
 
   private navigate(queryParams: Params): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams,
-      queryParamsHandling: 'merge',
-      replaceUrl: true,
-    });
+    mergeQueryParams(this.router, this.route, queryParams);
   }
 }
