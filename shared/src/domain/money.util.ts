@@ -59,12 +59,16 @@ export function minorToMajorString(amountMinor: number, currency: string): strin
   return `${sign}${Math.floor(abs / unit)}.${String(abs % unit).padStart(digits, '0')}`;
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Formats exactly from minor units (the decimal string, never a float division), with cached formatters. */
 export function formatMoney(money: Money, locale = 'es'): string {
-  const digits = minorDigits(money.currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: money.currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(money.amountMinor / 10 ** digits);
+  const key = `${locale}|${money.currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    const digits = minorDigits(money.currency);
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    if (moneyFormats.size < 500) moneyFormats.set(key, format);
+  }
+  return format.format(minorToMajorString(money.amountMinor, money.currency) as `${number}`);
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '../contracts/auth.type';
+import type { ScriptActionType } from './script.type';
 
 /** What kind of value a field holds, which decides the formatters it accepts. */
 export const SCRIPT_FIELD_TYPES = ['text', 'money', 'date', 'number'] as const;
@@ -18,21 +19,69 @@ export interface ScriptFieldDefinition {
  * context object, so `{{constructor}}` or `{{debtor.__proto__}}` are unknown fields, not a way in.
  */
 export const SCRIPT_FIELDS = {
-  'debtor.firstName': { type: 'text', optional: false, label: { es: 'Nombre del deudor', en: 'Debtor first name' } },
-  'debtor.lastName': { type: 'text', optional: true, label: { es: 'Apellidos del deudor', en: 'Debtor last name' } },
-  'debtor.fullName': { type: 'text', optional: false, label: { es: 'Nombre completo del deudor', en: 'Debtor full name' } },
-  'debtor.nationalId': { type: 'text', optional: true, label: { es: 'Documento de identidad', en: 'National id' } },
-  'account.number': { type: 'text', optional: false, label: { es: 'Número de cuenta / contrato', en: 'Account / contract number' } },
+  'debtor.firstName': {
+    type: 'text',
+    optional: false,
+    label: { es: 'Nombre del deudor', en: 'Debtor first name' },
+  },
+  'debtor.lastName': {
+    type: 'text',
+    optional: true,
+    label: { es: 'Apellidos del deudor', en: 'Debtor last name' },
+  },
+  'debtor.fullName': {
+    type: 'text',
+    optional: false,
+    label: { es: 'Nombre completo del deudor', en: 'Debtor full name' },
+  },
+  'debtor.nationalId': {
+    type: 'text',
+    optional: true,
+    label: { es: 'Documento de identidad', en: 'National id' },
+  },
+  'account.number': {
+    type: 'text',
+    optional: false,
+    label: { es: 'Número de cuenta / contrato', en: 'Account / contract number' },
+  },
   'account.balance': { type: 'money', optional: false, label: { es: 'Saldo', en: 'Balance' } },
-  'account.originalAmount': { type: 'money', optional: true, label: { es: 'Monto original', en: 'Original amount' } },
-  'account.daysPastDue': { type: 'number', optional: false, label: { es: 'Días de mora', en: 'Days past due' } },
+  'account.originalAmount': {
+    type: 'money',
+    optional: true,
+    label: { es: 'Monto original', en: 'Original amount' },
+  },
+  'account.daysPastDue': {
+    type: 'number',
+    optional: false,
+    label: { es: 'Días de mora', en: 'Days past due' },
+  },
   'account.dueDate': { type: 'date', optional: true, label: { es: 'Fecha de vencimiento', en: 'Due date' } },
   'account.product': { type: 'text', optional: true, label: { es: 'Producto', en: 'Product' } },
-  'account.agingBucket': { type: 'text', optional: false, label: { es: 'Tramo de mora', en: 'Aging bucket' } },
-  'client.name': { type: 'text', optional: false, label: { es: 'Mandante (acreedor)', en: 'Client (creditor)' } },
-  'agency.name': { type: 'text', optional: false, label: { es: 'Agencia de cobranza', en: 'Collection agency' } },
-  'agent.firstName': { type: 'text', optional: false, label: { es: 'Nombre del agente', en: 'Agent first name' } },
-  'agent.fullName': { type: 'text', optional: false, label: { es: 'Nombre completo del agente', en: 'Agent full name' } },
+  'account.agingBucket': {
+    type: 'text',
+    optional: false,
+    label: { es: 'Tramo de mora', en: 'Aging bucket' },
+  },
+  'client.name': {
+    type: 'text',
+    optional: false,
+    label: { es: 'Mandante (acreedor)', en: 'Client (creditor)' },
+  },
+  'agency.name': {
+    type: 'text',
+    optional: false,
+    label: { es: 'Agencia de cobranza', en: 'Collection agency' },
+  },
+  'agent.firstName': {
+    type: 'text',
+    optional: false,
+    label: { es: 'Nombre del agente', en: 'Agent first name' },
+  },
+  'agent.fullName': {
+    type: 'text',
+    optional: false,
+    label: { es: 'Nombre completo del agente', en: 'Agent full name' },
+  },
   today: { type: 'date', optional: false, label: { es: 'Fecha de hoy', en: "Today's date" } },
 } as const satisfies Readonly<Record<string, ScriptFieldDefinition>>;
 
@@ -67,12 +116,32 @@ export interface ScriptFormatterDefinition {
  */
 export const SCRIPT_FORMATTERS: Readonly<Record<ScriptFormatterName, ScriptFormatterDefinition>> = {
   money: { accepts: ['money'], argument: 'none', example: '{{account.balance | money}}' },
-  date: { accepts: ['date'], argument: 'options', options: ['long'], example: '{{account.dueDate | date:long}}' },
+  date: {
+    accepts: ['date'],
+    argument: 'options',
+    options: ['long'],
+    example: '{{account.dueDate | date:long}}',
+  },
   number: { accepts: ['number'], argument: 'none', example: '{{account.daysPastDue | number}}' },
   upper: { accepts: ['text'], argument: 'none', example: '{{debtor.lastName | upper}}' },
-  default: { accepts: SCRIPT_FIELD_TYPES, argument: 'text', example: '{{account.product | default:"crédito"}}' },
+  default: {
+    accepts: SCRIPT_FIELD_TYPES,
+    argument: 'text',
+    example: '{{account.product | default:"crédito"}}',
+  },
 };
 
 export function isScriptFormatterName(text: string): text is ScriptFormatterName {
   return Object.prototype.hasOwnProperty.call(SCRIPT_FORMATTERS, text);
+}
+
+/** Mirrors the ScriptAction union, for checking actions that arrive as JSON and for the editor. */
+export const SCRIPT_ACTION_TYPES = [
+  'offer_agreement',
+  'schedule_callback',
+  'set_disposition',
+] as const satisfies readonly ScriptActionType[];
+
+export function isScriptActionType(text: unknown): text is (typeof SCRIPT_ACTION_TYPES)[number] {
+  return typeof text === 'string' && (SCRIPT_ACTION_TYPES as readonly string[]).includes(text);
 }
