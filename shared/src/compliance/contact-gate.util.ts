@@ -70,8 +70,9 @@ interface Violation {
 function standingRefusal(input: AttemptInput, profile: CompiledProfile): ComplianceError | null {
   const { legal, contactPoint } = input;
   if (input.profile.stopAfterLawsuitServed && legal.lawsuitServed) return ComplianceError.LawsuitServed;
-  if (input.profile.stopAfterInsolvency && legal.insolvencyOpened)
+  if (input.profile.stopAfterInsolvency && legal.insolvencyOpened) {
     return ComplianceError.InsolvencyProceeding;
+  }
   if (!contactPoint.valid) return ComplianceError.InvalidContactPoint;
   if (contactPoint.doNotContact) return ComplianceError.DoNotContact;
   if (!profile.allowedParties.has(contactPoint.party ?? 'debtor')) return ComplianceError.PartyNotAllowed;
@@ -89,8 +90,9 @@ function compileBlocks(times: readonly InconvenientTime[] | undefined): Blocks |
   for (const time of times) {
     const from = parseClockTime(time.from);
     const to = parseClockTime(time.to);
-    if (from === null || to === null || from >= to)
+    if (from === null || to === null || from >= to) {
       throw new Error(`Invalid inconvenient time ${time.from}–${time.to}`);
+    }
     for (const weekday of time.weekdays ?? WEEKDAYS) {
       byWeekday[WEEKDAYS.indexOf(weekday)].push({ from: from * MINUTE_MS, to: to * MINUTE_MS });
     }

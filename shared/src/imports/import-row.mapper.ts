@@ -134,7 +134,7 @@ export function mapImportRow(record: Readonly<Record<string, string>>, mapping: 
   }
 
   const email = cell('email') || null;
-  if (email && !EMAIL.test(email)) fail('email', 'bad_email', { value: email });
+  if (email && (email.length > 190 || !EMAIL.test(email))) fail('email', 'bad_email', { value: email.slice(0, 60) });
 
   const zone = cell('timeZone') || ctx.defaultTimeZone;
   if (!isValidTimeZone(zone)) fail('timeZone', 'bad_time_zone', { value: zone });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MappedRow, RowProblem } from '@recupera/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Readable } from 'node:stream';
+import { DataSource, type QueryRunner } from 'typeorm';
 
 export interface BatchTarget {
   importId: string;
@@ -24,10 +25,6 @@ export interface BatchOutcome {
 const ER_LOCK_DEADLOCK = 1213;
 const ER_LOCK_WAIT_TIMEOUT = 1205;
 const MAX_ATTEMPTS = 4;
-
-interface ResultHeader {
-  affectedRows: number;
-}
 
 // Columns an import may change on an existing account; updated_at moves only when one of them does.
 const ACCOUNT_FIELDS = [
@@ -60,12 +57,50 @@ const DEBTOR_UPSERT = `INSERT INTO debtors (client_id, debtor_key, national_id, 
     full_name = COALESCE(VALUES(full_name), full_name),
     time_zone = VALUES(time_zone)`;
 
-const CONTACT_INSERT = `INSERT INTO contact_points (debtor_id, type, value, valid, consent, do_not_contact, source)
-  VALUES ? ON DUPLICATE KEY UPDATE id = id`;
+type TsvValue = string | number | null;
+
+const TSV_ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r', '\\': '\\\\', '\0': '\\0' };
+
+/** One value in LOAD DATA's default text format: NULL is \N, separators and backslashes escaped. */
+function tsvValue(value: TsvValue): string {
+  if (value === null) return '\\N';
+  const text = String(value);
+  return /[\t\n\r\\\0]/.test(text) ? text.replace(/[\t\n\r\\\0]/g, (c) => TSV_ESCAPES[c]) : text;
+}
+
+function tsv(rows: TsvValue[][]): Buffer {
+  let text = '';
+  for (const row of rows) text += `${row.map(tsvValue).join('\t')}\n`;
+  return Buffer.from(text, 'utf8');
+}
+
+function loadDataSql(table: string, columns: readonly string[]): string {
+  return `LOAD DATA LOCAL INFILE '${table}.tsv' IGNORE INTO TABLE ${table} CHARACTER SET utf8mb4
+    FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${columns.join(', ')})`;
+}
+
+const DEBTOR_COLUMNS = ['client_id', 'debtor_key', 'national_id', 'full_name', 'time_zone', 'jurisdiction'] as const;
+const ACCOUNT_COLUMNS = ['client_id', 'account_number', 'currency', 'status', 'last_import_id', ...ACCOUNT_FIELDS] as const;
+const CONTACT_COLUMNS = ['debtor_id', 'type', 'value', 'valid', 'consent', 'do_not_contact', 'source'] as const;
+
+/** The part of mysql2's callback connection that LOAD DATA LOCAL needs (TypeORM does not expose it typed). */
+interface RawConnection {
+  query(options: { sql: string; infileStreamFactory: () => Readable }, callback: (error: Error | null) => void): void;
+}
+
+type Raw = Record<string, string | number | null>;
+
+/** Compares a stored value with the one an import brings, whatever type the driver returned. */
+function same(stored: string | number | null | undefined, incoming: TsvValue): boolean {
+  if (stored === null || stored === undefined) return incoming === null;
+  return incoming !== null && String(stored) === String(incoming);
+}
 
 /**
- * Writes one batch of an import in one transaction with multi-row upserts keyed by
- * (client, account number) and (client, debtor key), so re-importing a file changes nothing twice.
+ * Writes one batch of an import in one transaction. Rows that are new go in through LOAD DATA (the
+ * fastest way into InnoDB, about twice multi-row INSERT here); rows that exist are compared with what
+ * the file brings and only the changed ones are upserted, so re-importing a file changes nothing twice
+ * and the counts of new / changed / unchanged rows are exact.
  */
 @Injectable()
 export class ImportWriteRepository {
@@ -74,7 +109,7 @@ export class ImportWriteRepository {
   /**
    * Batches run on two connections at once; rows are written in key order so concurrent batches take
    * locks in the same order, and a batch that still loses a deadlock is rolled back and written again
-   * (every statement in it is an idempotent upsert).
+   * (every statement in it is idempotent).
    */
   async writeBatch(target: BatchTarget, rows: MappedRow[], rejects: BatchReject[]): Promise<BatchOutcome> {
     const sorted = [...rows].sort((a, b) => (a.accountNumber < b.accountNumber ? -1 : a.accountNumber > b.accountNumber ? 1 : 0));
@@ -88,75 +123,107 @@ export class ImportWriteRepository {
     }
   }
 
-  private writeOnce(target: BatchTarget, rows: MappedRow[], rejects: BatchReject[]): Promise<BatchOutcome> {
-    return this.dataSource.transaction(async (tx) => {
+  private async writeOnce(target: BatchTarget, rows: MappedRow[], rejects: BatchReject[]): Promise<BatchOutcome> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
       if (rejects.length > 0) {
-        await tx.query('INSERT INTO import_rejects (import_id, line, column_name, code, params) VALUES ?', [
+        await runner.query('INSERT INTO import_rejects (import_id, line, column_name, code, params) VALUES ?', [
           rejects.map((r) => [target.importId, r.line, r.column.slice(0, 120), r.code, JSON.stringify(r.params)]),
         ]);
       }
-      if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-      const debtorIds = await this.upsertDebtors(tx, target, rows);
-      const existing = await this.existingAccountCount(tx, target.clientId, rows);
-      const result = (await tx.query(ACCOUNT_UPSERT, [
-        rows.map((r) => [
-          target.clientId,
-          r.accountNumber,
-          target.currency,
-          'active',
-          target.importId,
-          target.portfolioId,
-          debtorIds.get(r.debtorKey),
-          r.originalAmountMinor,
-          r.balanceMinor,
-          r.dueDate,
-          r.daysPastDue,
-          r.agingBucket,
-          r.product,
-          r.sector,
-          r.red,
-          r.zona,
-          r.score,
-        ]),
-      ])) as ResultHeader;
-      await this.insertContactPoints(tx, rows, debtorIds);
-      // Without FOUND_ROWS, an upsert counts 1 per insert, 2 per changed row and 0 per unchanged one.
-      const inserted = rows.length - existing;
-      const updated = (result.affectedRows - inserted) / 2;
-      return { inserted, updated, unchanged: existing - updated };
-    });
+      let outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0 };
+      if (rows.length > 0) {
+        const debtorIds = await this.writeDebtors(runner, target, rows);
+        outcome = await this.writeAccounts(runner, target, rows, debtorIds);
+        await this.writeContactPoints(runner, rows, debtorIds);
+      }
+      await runner.commitTransaction();
+      return outcome;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
-  private async upsertDebtors(tx: EntityManager, target: BatchTarget, rows: MappedRow[]): Promise<Map<string, string>> {
+  private load(runner: QueryRunner, table: string, columns: readonly string[], rows: TsvValue[][]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    const connection = (runner as unknown as { databaseConnection: RawConnection }).databaseConnection;
+    const data = tsv(rows);
+    return new Promise((resolve, reject) =>
+      connection.query({ sql: loadDataSql(table, columns), infileStreamFactory: () => Readable.from([data]) }, (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    );
+  }
+
+  /** New debtors are loaded (existing keys skipped), then ids are read back and changed ones upserted. */
+  private async writeDebtors(runner: QueryRunner, target: BatchTarget, rows: MappedRow[]): Promise<Map<string, string>> {
     const byKey = new Map<string, MappedRow>();
     for (const row of rows) byKey.set(row.debtorKey, row);
     const keys = [...byKey.keys()].sort();
-    await tx.query(DEBTOR_UPSERT, [
-      keys.map((key) => byKey.get(key)!).map((r) => [target.clientId, r.debtorKey, r.nationalId, r.fullName, r.timeZone, target.jurisdiction]),
-    ]);
-    const found = (await tx.query('SELECT id, debtor_key FROM debtors WHERE client_id = ? AND debtor_key IN (?)', [target.clientId, keys])) as {
-      id: string;
-      debtor_key: string;
-    }[];
-    return new Map(found.map((d) => [d.debtor_key, String(d.id)]));
+    const values = (key: string): TsvValue[] => {
+      const r = byKey.get(key)!;
+      return [target.clientId, key, r.nationalId, r.fullName, r.timeZone, target.jurisdiction];
+    };
+    await this.load(runner, 'debtors', DEBTOR_COLUMNS, keys.map(values));
+    const found = (await runner.query('SELECT id, debtor_key, national_id, full_name, time_zone FROM debtors WHERE client_id = ? AND debtor_key IN (?)', [
+      target.clientId,
+      keys,
+    ])) as Raw[];
+    const changed = found.filter((d) => {
+      const r = byKey.get(String(d['debtor_key']))!;
+      return !same(d['national_id'], r.nationalId) || (r.fullName !== null && !same(d['full_name'], r.fullName)) || !same(d['time_zone'], r.timeZone);
+    });
+    if (changed.length > 0) await runner.query(DEBTOR_UPSERT, [changed.map((d) => values(String(d['debtor_key'])))]);
+    return new Map(found.map((d) => [String(d['debtor_key']), String(d['id'])]));
   }
 
-  private async existingAccountCount(tx: EntityManager, clientId: string, rows: MappedRow[]): Promise<number> {
-    const [{ n }] = (await tx.query('SELECT COUNT(*) AS n FROM accounts WHERE client_id = ? AND account_number IN (?)', [
-      clientId,
+  private async writeAccounts(runner: QueryRunner, target: BatchTarget, rows: MappedRow[], debtorIds: Map<string, string>): Promise<BatchOutcome> {
+    const existing = (await runner.query(`SELECT account_number, ${ACCOUNT_FIELDS.join(', ')} FROM accounts WHERE client_id = ? AND account_number IN (?)`, [
+      target.clientId,
       rows.map((r) => r.accountNumber),
-    ])) as { n: string }[];
-    return Number(n);
+    ])) as Raw[];
+    const stored = new Map(existing.map((a) => [String(a['account_number']), a]));
+    const fresh: TsvValue[][] = [];
+    const changed: TsvValue[][] = [];
+    for (const r of rows) {
+      const fields: TsvValue[] = [
+        target.portfolioId,
+        debtorIds.get(r.debtorKey) ?? null,
+        r.originalAmountMinor,
+        r.balanceMinor,
+        r.dueDate,
+        r.daysPastDue,
+        r.agingBucket,
+        r.product,
+        r.sector,
+        r.red,
+        r.zona,
+        r.score,
+      ];
+      const values: TsvValue[] = [target.clientId, r.accountNumber, target.currency, 'active', target.importId, ...fields];
+      const before = stored.get(r.accountNumber);
+      if (!before) fresh.push(values);
+      else if (!ACCOUNT_FIELDS.every((f, i) => same(before[f], fields[i]))) changed.push(values);
+    }
+    await this.load(runner, 'accounts', ACCOUNT_COLUMNS, fresh);
+    if (changed.length > 0) await runner.query(ACCOUNT_UPSERT, [changed]);
+    return { inserted: fresh.length, updated: changed.length, unchanged: rows.length - fresh.length - changed.length };
   }
 
-  private async insertContactPoints(tx: EntityManager, rows: MappedRow[], debtorIds: Map<string, string>): Promise<void> {
-    const values: unknown[][] = [];
+  /** Contact points already on file are skipped: an import adds numbers, it never drops one. */
+  private async writeContactPoints(runner: QueryRunner, rows: MappedRow[], debtorIds: Map<string, string>): Promise<void> {
+    const values: TsvValue[][] = [];
     for (const row of rows) {
-      const debtorId = debtorIds.get(row.debtorKey);
+      const debtorId = debtorIds.get(row.debtorKey) ?? null;
       for (const phone of row.phones) values.push([debtorId, phone.kind, phone.e164, 1, 'unknown', 0, 'import']);
       if (row.email) values.push([debtorId, 'email', row.email.toLowerCase(), 1, 'unknown', 0, 'import']);
       if (row.address) values.push([debtorId, 'address', row.address, 1, 'unknown', 0, 'import']);
     }
-    if (values.length > 0) await tx.query(CONTACT_INSERT, [values]);
+    await this.load(runner, 'contact_points', CONTACT_COLUMNS, values);
   }
 }
