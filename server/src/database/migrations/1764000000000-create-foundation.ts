@@ -372,7 +372,7 @@ export class CreateFoundation1764000000000 implements MigrationInterface {
       portfolio_id BIGINT UNSIGNED NOT NULL,
       mapping JSON NOT NULL,
       file_name VARCHAR(255) NOT NULL,
-      file_path VARCHAR(500) NOT NULL,
+      upload_id CHAR(36) NOT NULL,
       size_bytes BIGINT NOT NULL,
       status VARCHAR(10) NOT NULL DEFAULT 'queued',
       processed_rows INT NOT NULL DEFAULT 0,

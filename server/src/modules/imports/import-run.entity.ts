@@ -9,7 +9,8 @@ export class ImportRun {
   @Column({ type: 'bigint', unsigned: true }) portfolioId!: string;
   @Column({ type: 'json', transformer: jsonColumn }) mapping!: ColumnMapping;
   @Column({ type: 'varchar', length: 255 }) fileName!: string;
-  @Column({ type: 'varchar', length: 500 }) filePath!: string;
+  /** The upload the rows come from (see UploadStore). */
+  @Column({ type: 'char', length: 36 }) uploadId!: string;
   @Column({ type: 'bigint', transformer: bigintNumber }) sizeBytes!: number;
   @Column({ type: 'varchar', length: 10 }) status!: ImportStatus;
   @Column({ type: 'int' }) processedRows!: number;

@@ -63,7 +63,7 @@ export class ImportRunner {
 
   private async execute(run: ImportRun, listener: ImportListener): Promise<void> {
     const { portfolio, client } = await this.clients.portfolioWithClient(run.portfolioId);
-    const meta = await this.uploads.find(run.filePath, null);
+    const meta = await this.uploads.find(run.uploadId, null);
     await this.runs.markRunning(run.id, new Date());
     await this.runs.clearRejects(run.id);
 

@@ -79,7 +79,7 @@ export class ImportsService {
           portfolioId: portfolio.id,
           mapping: dto.mapping,
           fileName: meta.fileName,
-          filePath: meta.uploadId,
+          uploadId: meta.uploadId,
           sizeBytes: meta.sizeBytes,
           createdBy: user?.id ?? null,
         },
