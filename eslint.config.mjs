@@ -20,7 +20,11 @@ export default [
           enforceBuildableLibDependency: true,
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
           depConstraints: [
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: frameworkImports },
+            {
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: frameworkImports,
+            },
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:shared', 'scope:dialer'] },
             { sourceTag: 'scope:dialer', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:shared'] },
@@ -39,11 +43,26 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Used where a row was just written or looked up in the same transaction.
       '@typescript-eslint/no-non-null-assertion': 'off',
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through the typed config (env.schema.ts).' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration through the typed config (env.schema.ts).',
+        },
+      ],
     },
   },
   {
-    files: ['**/config/env.schema.ts', '**/src/testing/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts', '**/jest.config.*', '**/webpack.config.js'],
+    files: [
+      '**/config/env.schema.ts',
+      '**/src/testing/**/*.ts',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      'test/**/*.ts',
+      '**/jest.config.*',
+      '**/webpack.config.js',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

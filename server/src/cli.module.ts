@@ -9,6 +9,9 @@ import { ImportsCoreModule } from './modules/imports/imports-core.module';
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, ImportsCoreModule] };
+    return {
+      module: CliModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, ImportsCoreModule],
+    };
   }
 }

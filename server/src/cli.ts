@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { IMPORT_FIELDS, IMPORT_MAPPING_PRESETS, type ColumnMapping, type ImportField } from '@recupera/shared';
+import {
+  IMPORT_FIELDS,
+  IMPORT_MAPPING_PRESETS,
+  type ColumnMapping,
+  type ImportField,
+} from '@recupera/shared';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliModule } from './cli.module';
@@ -38,7 +43,12 @@ async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { client: { type: 'string' }, portfolio: { type: 'string' }, mapping: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      client: { type: 'string' },
+      portfolio: { type: 'string' },
+      mapping: { type: 'string' },
+      json: { type: 'boolean' },
+    },
   });
   const file = positionals[0];
   if (!file || !values.client || !values.portfolio) throw new UsageError(USAGE);
@@ -46,13 +56,16 @@ async function runImport(args: string[]): Promise<number> {
   const config = { ...loadConfig(), runWorkers: false, seedDemo: false };
   await preflight(config.databaseUrl, null);
   await migrate(config.databaseUrl);
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
   try {
     const clients = app.get(ClientsService);
     const client = await clients.findClientByCode(values.client);
     if (!client) throw new UsageError(`No client with code "${values.client}"`);
     const portfolio = await clients.findPortfolioByName(client.id, values.portfolio);
-    if (!portfolio) throw new UsageError(`Client ${client.code} has no portfolio named "${values.portfolio}"`);
+    if (!portfolio)
+      throw new UsageError(`Client ${client.code} has no portfolio named "${values.portfolio}"`);
 
     const upload = await app.get(UploadStore).register(resolve(file), basename(file), null, false);
     const imports = app.get(ImportsService);
@@ -60,12 +73,17 @@ async function runImport(args: string[]): Promise<number> {
     if (values.mapping) {
       const saved = (await imports.mappings(client.id)).find((m) => m.name === values.mapping);
       const preset = IMPORT_MAPPING_PRESETS.find((p) => p.name === values.mapping);
-      if (!saved && !preset) throw new UsageError(`No saved mapping or preset named "${values.mapping}" for ${client.code}`);
+      if (!saved && !preset)
+        throw new UsageError(`No saved mapping or preset named "${values.mapping}" for ${client.code}`);
       mapping = (saved ?? preset)!.mapping;
     } else {
       mapping = autoMapping(upload.header);
     }
-    const created = await imports.create(null, { uploadId: upload.uploadId, portfolioId: portfolio.id, mapping });
+    const created = await imports.create(null, {
+      uploadId: upload.uploadId,
+      portfolioId: portfolio.id,
+      mapping,
+    });
 
     const started = Date.now();
     const tty = process.stderr.isTTY;

@@ -10,14 +10,17 @@ async function main(): Promise<void> {
   const logger = new Logger('Recupera');
   const config = loadConfig();
   await preflight(config.databaseUrl, config.redisUrl);
-  if (config.jwtSecretGenerated) logger.warn('JWT_SECRET is not set: using a random secret, so sessions end when the server restarts');
+  if (config.jwtSecretGenerated)
+    logger.warn('JWT_SECRET is not set: using a random secret, so sessions end when the server restarts');
   const ran = await migrate(config.databaseUrl);
   if (ran.length > 0) logger.log(`Migrations run: ${ran.join(', ')}`);
   const app = await createApp(config);
   const demo = app.get(DemoService);
   if (config.seedDemo) await demo.seedIfEmpty();
   await app.listen(config.port);
-  logger.log(`Recupera is running on http://localhost:${config.port} (API docs: http://localhost:${config.port}/api/docs)`);
+  logger.log(
+    `Recupera is running on http://localhost:${config.port} (API docs: http://localhost:${config.port}/api/docs)`,
+  );
   if (config.seedDemo) demo.printLogins();
 }
 

@@ -47,7 +47,9 @@ async function setBufferPool(connection: mysql2.Connection, bytes: number): Prom
   await connection.query('SET GLOBAL innodb_buffer_pool_size = ?', [bytes]);
   // The resize runs in the background; wait until it is done so the run measures the final size.
   for (let i = 0; i < 100; i++) {
-    const [[status]] = (await connection.query("SHOW STATUS LIKE 'Innodb_buffer_pool_resize_status'")) as unknown as [[{ Value: string }]];
+    const [[status]] = (await connection.query(
+      "SHOW STATUS LIKE 'Innodb_buffer_pool_resize_status'",
+    )) as unknown as [[{ Value: string }]];
     if (!status || status.Value === '' || /completed|finished/i.test(status.Value)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -56,14 +58,20 @@ async function setBufferPool(connection: mysql2.Connection, bytes: number): Prom
 function cli(args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
     // The same heap cap as `npm run import`: the CLI's memory stays flat however large the file.
-    const child = spawn(process.execPath, ['--max-old-space-size=256', join(REPO_ROOT, 'dist/server/cli.js'), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--max-old-space-size=256', join(REPO_ROOT, 'dist/server/cli.js'), ...args],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`cli ${args[0]} exited with ${code}: ${out}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`cli ${args[0]} exited with ${code}: ${out}`)),
+    );
   });
 }
 
@@ -74,37 +82,70 @@ async function main(): Promise<void> {
     await writeSyntheticPortfolio(file, ROWS, SEED, new Date('2026-11-01T00:00:00Z'));
   }
   const url = new URL(ROOT_URL);
-  const root = await mysql2.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || 'root'), password: decodeURIComponent(url.password) });
+  const root = await mysql2.createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+  });
   await root.query(`DROP DATABASE IF EXISTS ${DATABASE}`);
   await root.query(`CREATE DATABASE ${DATABASE} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  const [[before]] = (await root.query('SELECT @@innodb_buffer_pool_size AS bytes')) as unknown as [[{ bytes: number }]];
+  const [[before]] = (await root.query('SELECT @@innodb_buffer_pool_size AS bytes')) as unknown as [
+    [{ bytes: number }],
+  ];
   const raise = BUFFER_POOL_MB * 1048576 > Number(before.bytes);
   if (raise) await setBufferPool(root, BUFFER_POOL_MB * 1048576);
-  const [[pool]] = (await root.query('SELECT @@innodb_buffer_pool_size AS bytes, VERSION() AS version')) as unknown as [[{ bytes: number; version: string }]];
+  const [[pool]] = (await root.query(
+    'SELECT @@innodb_buffer_pool_size AS bytes, VERSION() AS version',
+  )) as unknown as [[{ bytes: number; version: string }]];
   const env = { DATABASE_URL: `${ROOT_URL}/${DATABASE}`, QUEUE_PREFIX: 'bench', NODE_ENV: 'development' };
   await cli(['migrate'], env);
   await root.query(`USE ${DATABASE}`);
-  await root.query("INSERT INTO clients (code, name, country, currency) VALUES ('BENCH', 'Banco de prueba', 'CO', 'COP')");
-  await root.query("INSERT INTO portfolios (client_id, name, stage, industry, currency, jurisdiction) VALUES (1, 'sintetica', 'tardia', 'banking', 'COP', 'CO')");
-  await root.query("INSERT INTO import_mappings (client_id, name, mapping) VALUES (1, 'bench', ?)", [JSON.stringify(MAPPING)]);
+  await root.query(
+    "INSERT INTO clients (code, name, country, currency) VALUES ('BENCH', 'Banco de prueba', 'CO', 'COP')",
+  );
+  await root.query(
+    "INSERT INTO portfolios (client_id, name, stage, industry, currency, jurisdiction) VALUES (1, 'sintetica', 'tardia', 'banking', 'COP', 'CO')",
+  );
+  await root.query("INSERT INTO import_mappings (client_id, name, mapping) VALUES (1, 'bench', ?)", [
+    JSON.stringify(MAPPING),
+  ]);
 
-  console.log(`Importing into an empty database (MariaDB ${pool.version}, buffer pool ${Math.round(pool.bytes / 1048576)} MB)…`);
-  const output = await cli(['import', file, '--client', 'BENCH', '--portfolio', 'sintetica', '--mapping', 'bench', '--json'], env);
+  console.log(
+    `Importing into an empty database (MariaDB ${pool.version}, buffer pool ${Math.round(pool.bytes / 1048576)} MB)…`,
+  );
+  const output = await cli(
+    ['import', file, '--client', 'BENCH', '--portfolio', 'sintetica', '--mapping', 'bench', '--json'],
+    env,
+  );
   const summary = JSON.parse(output.trim().split('\n').pop()!) as CliSummary;
-  const [[counts]] = (await root.query('SELECT (SELECT COUNT(*) FROM accounts) AS accounts, (SELECT COUNT(*) FROM debtors) AS debtors, (SELECT COUNT(*) FROM contact_points) AS contacts')) as unknown as [[Record<string, number>]];
+  const [[counts]] = (await root.query(
+    'SELECT (SELECT COUNT(*) FROM accounts) AS accounts, (SELECT COUNT(*) FROM debtors) AS debtors, (SELECT COUNT(*) FROM contact_points) AS contacts',
+  )) as unknown as [[Record<string, number>]];
   await root.query(`DROP DATABASE ${DATABASE}`);
   if (raise) await setBufferPool(root, Number(before.bytes));
   await root.end();
-  if (Number(counts['accounts']) !== summary.inserted) throw new Error(`accounts ${counts['accounts']} != inserted ${summary.inserted}`);
+  if (Number(counts['accounts']) !== summary.inserted)
+    throw new Error(`accounts ${counts['accounts']} != inserted ${summary.inserted}`);
 
-  const result = { rows: summary.rows, seconds: summary.seconds, rowsPerSecond: summary.rowsPerSecond, peakRssMb: summary.peakRssMb };
+  const result = {
+    rows: summary.rows,
+    seconds: summary.seconds,
+    rowsPerSecond: summary.rowsPerSecond,
+    peakRssMb: summary.peakRssMb,
+  };
   const details = {
     ...result,
     inserted: summary.inserted,
     rejected: summary.rejected,
     debtors: Number(counts['debtors']),
     contactPoints: Number(counts['contacts']),
-    machine: { cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), mariadb: pool.version, bufferPoolMb: Math.round(pool.bytes / 1048576) },
+    machine: {
+      cores: cpus().length,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      mariadb: pool.version,
+      bufferPoolMb: Math.round(pool.bytes / 1048576),
+    },
     goal: { rowsPerSecond: 50_000, peakRssMb: 300 },
     at: new Date().toISOString(),
   };
@@ -112,8 +153,12 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'import.json'), `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(join(dir, 'import.details.json'), `${JSON.stringify(details, null, 2)}\n`);
-  console.log(`\nrows ${result.rows.toLocaleString('en')}  seconds ${result.seconds}  rows/s ${result.rowsPerSecond.toLocaleString('en')}  peak RSS ${result.peakRssMb} MB`);
-  console.log(`goal: >= 50,000 rows/s and < 300 MB — ${result.rowsPerSecond >= 50_000 ? 'met' : 'NOT met'} / ${result.peakRssMb < 300 ? 'met' : 'NOT met'}`);
+  console.log(
+    `\nrows ${result.rows.toLocaleString('en')}  seconds ${result.seconds}  rows/s ${result.rowsPerSecond.toLocaleString('en')}  peak RSS ${result.peakRssMb} MB`,
+  );
+  console.log(
+    `goal: >= 50,000 rows/s and < 300 MB — ${result.rowsPerSecond >= 50_000 ? 'met' : 'NOT met'} / ${result.peakRssMb < 300 ? 'met' : 'NOT met'}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -2,16 +2,38 @@ import { GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, SeededRandom, SURNAMES } from '@r
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 
-export const SYNTHETIC_HEADER = ['numero_cuenta', 'cedula', 'nombre', 'telefono', 'saldo', 'monto_original', 'fecha_vencimiento', 'producto', 'sector', 'zona'];
+export const SYNTHETIC_HEADER = [
+  'numero_cuenta',
+  'cedula',
+  'nombre',
+  'telefono',
+  'saldo',
+  'monto_original',
+  'fecha_vencimiento',
+  'producto',
+  'sector',
+  'zona',
+];
 
-const PRODUCTS = ['Tarjeta clásica', 'Tarjeta oro', 'Crédito de consumo', 'Microcrédito', 'Crédito vehicular'];
+const PRODUCTS = [
+  'Tarjeta clásica',
+  'Tarjeta oro',
+  'Crédito de consumo',
+  'Microcrédito',
+  'Crédito vehicular',
+];
 const SECTORS = ['Comercio', 'Servicios', 'Agro', 'Industria', 'Hogar'];
 
 /**
  * Writes a seeded Colombian-style portfolio: one account per row with cédula, name, mobile,
  * balance, due date, product, sector and zone — the shape a bank hands a collection agency.
  */
-export async function writeSyntheticPortfolio(path: string, rows: number, seed: number, today: Date): Promise<void> {
+export async function writeSyntheticPortfolio(
+  path: string,
+  rows: number,
+  seed: number,
+  today: Date,
+): Promise<void> {
   const rng = new SeededRandom(seed);
   const out = createWriteStream(path, { highWaterMark: 1 << 20 });
   out.write(`${SYNTHETIC_HEADER.join(',')}\n`);

@@ -25,7 +25,9 @@ const CHROMIUM_ARGS = [
 const VIEWPORT = { width: 1440, height: 900 };
 const UCI_FILE = join(REPO_ROOT, '../shared/data/uci-credit-card-default.csv');
 /** The README's pictures are refreshed only on request (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean. */
-const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] ? join(REPO_ROOT, 'test/browser/screenshots') : mkdtempSync(join(tmpdir(), 'recupera-screenshots-'));
+const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS']
+  ? join(REPO_ROOT, 'test/browser/screenshots')
+  : mkdtempSync(join(tmpdir(), 'recupera-screenshots-'));
 /** Equipo Norte — Tarjetas (server/src/modules/demo/demo-users.constant.ts). */
 const NORTE_AGENTS = [
   'Andrés Cabrera',

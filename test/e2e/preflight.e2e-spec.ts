@@ -12,7 +12,10 @@ async function runUntilExit(env: Record<string, string>): Promise<{ code: number
 describe('npm start when a service is down', () => {
   it('says in one line which Redis is missing and how to start it', async () => {
     const port = await freePort();
-    const { code, output } = await runUntilExit({ REDIS_URL: `redis://127.0.0.1:${port}`, SEED_DEMO: 'false' });
+    const { code, output } = await runUntilExit({
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      SEED_DEMO: 'false',
+    });
     expect(code).toBe(1);
     expect(output.trim()).toBe(
       `Redis is not answering at 127.0.0.1:${port} (REDIS_URL); start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379  (or: service redis-server start)`,
@@ -21,7 +24,10 @@ describe('npm start when a service is down', () => {
 
   it('says in one line which MariaDB is missing', async () => {
     const port = await freePort();
-    const { code, output } = await runUntilExit({ DATABASE_URL: `mysql://root@127.0.0.1:${port}/recupera`, SEED_DEMO: 'false' });
+    const { code, output } = await runUntilExit({
+      DATABASE_URL: `mysql://root@127.0.0.1:${port}/recupera`,
+      SEED_DEMO: 'false',
+    });
     expect(code).toBe(1);
     expect(output.trim().split('\n')).toHaveLength(1);
     expect(output).toContain(`MariaDB is not answering at 127.0.0.1:${port}`);

@@ -29,7 +29,12 @@ export function freePort(): Promise<number> {
 
 async function root(): Promise<mysql2.Connection> {
   const url = new URL(ROOT_URL);
-  return mysql2.createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username || 'root'), password: decodeURIComponent(url.password) });
+  return mysql2.createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+  });
 }
 
 export async function dropDatabase(name: string): Promise<void> {
@@ -47,7 +52,10 @@ export function runServer(env: Record<string, string>, port: number): ChildProce
   });
 }
 
-export async function startServer(options: { seedDemo: boolean; env?: Record<string, string> }): Promise<ServerProcess> {
+export async function startServer(options: {
+  seedDemo: boolean;
+  env?: Record<string, string>;
+}): Promise<ServerProcess> {
   const database = `recupera_e2e_${randomBytes(4).toString('hex')}`;
   const port = await freePort();
   const child = runServer(
@@ -96,10 +104,19 @@ export async function startServer(options: { seedDemo: boolean; env?: Record<str
   };
 }
 
-export async function apiCall<T = unknown>(base: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function apiCall<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${base}/api${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await response.text();

@@ -14,7 +14,9 @@ import { QuietLogger } from './quiet-logger.util';
 
 export async function createApp(config: AppConfig, logLevels?: LogLevel[]): Promise<NestExpressApplication> {
   const logger = new QuietLogger();
-  logger.setLogLevels(logLevels ?? (config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn']));
+  logger.setLogLevels(
+    logLevels ?? (config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn']),
+  );
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger });
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
@@ -29,7 +31,12 @@ export async function createApp(config: AppConfig, logLevels?: LogLevel[]): Prom
 
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Recupera API').setDescription('Debt collection contact center').setVersion('0.1.0').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle('Recupera API')
+      .setDescription('Debt collection contact center')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
   );
   SwaggerModule.setup('api/docs', app, document);
 
@@ -47,7 +54,8 @@ function serveConsole(app: NestExpressApplication, consoleDir: string): void {
   }
   app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || request.path.startsWith('/api') || request.path.startsWith('/socket.io')) return next();
+    if (request.method !== 'GET' || request.path.startsWith('/api') || request.path.startsWith('/socket.io'))
+      return next();
     response.sendFile(index);
   });
 }

@@ -4,8 +4,10 @@ import { databaseName } from '../database/data-source.factory';
 
 export class PreflightError extends Error {}
 
-const START_MARIADB = 'start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd  (or: service mariadb start)';
-const START_REDIS = 'start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379  (or: service redis-server start)';
+const START_MARIADB =
+  'start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd  (or: service mariadb start)';
+const START_REDIS =
+  'start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379  (or: service redis-server start)';
 
 /** Checks MariaDB and Redis answer, creating the database if it is missing; one clear line per problem. */
 /** Pass no Redis URL for commands that only need the database (migrate, import). */
@@ -21,14 +23,18 @@ export async function preflight(databaseUrl: string, redisUrl: string | null): P
       password: decodeURIComponent(db.password),
       connectTimeout: 3000,
     });
-    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${databaseName(databaseUrl).replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS \`${databaseName(databaseUrl).replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
     await connection.end();
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'ENOTFOUND') {
       problems.push(`MariaDB is not answering at ${dbAt} (DATABASE_URL); ${START_MARIADB}`);
     } else if (code === 'ER_ACCESS_DENIED_ERROR' || code === 'ER_DBACCESS_DENIED_ERROR') {
-      problems.push(`MariaDB at ${dbAt} refused user "${db.username || 'root'}": set DATABASE_URL to a user with rights (see README, "Database user")`);
+      problems.push(
+        `MariaDB at ${dbAt} refused user "${db.username || 'root'}": set DATABASE_URL to a user with rights (see README, "Database user")`,
+      );
     } else {
       problems.push(`MariaDB at ${dbAt} failed: ${(error as Error).message}`);
     }
@@ -40,7 +46,12 @@ export async function preflight(databaseUrl: string, redisUrl: string | null): P
 async function checkRedis(redisUrl: string, problems: string[]): Promise<void> {
   const redis = new URL(redisUrl);
   const redisAt = `${redis.hostname}:${redis.port || 6379}`;
-  const client = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(redisUrl, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();

@@ -1,6 +1,13 @@
 import { ConsoleLogger } from '@nestjs/common';
 
-const NOISY_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController', 'NestFactory', 'NestApplication']);
+const NOISY_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'WebSocketsController',
+  'NestFactory',
+  'NestApplication',
+]);
 
 /** Nest's logger without the start-up inventory of every module and route, so `npm start` stays readable. */
 export class QuietLogger extends ConsoleLogger {

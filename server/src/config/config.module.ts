@@ -5,6 +5,10 @@ import { APP_CONFIG, loadConfig, type AppConfig } from './env.schema';
 @Module({})
 export class ConfigModule {
   static forRoot(config: AppConfig = loadConfig()) {
-    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
   }
 }

@@ -3,12 +3,19 @@ import { ConfigError, loadConfig } from './env.schema';
 describe('loadConfig', () => {
   it('has working defaults for a development machine', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, databaseUrl: 'mysql://root@127.0.0.1:3306/recupera', redisUrl: 'redis://127.0.0.1:6379', jwtSecretGenerated: true });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: 'mysql://root@127.0.0.1:3306/recupera',
+      redisUrl: 'redis://127.0.0.1:6379',
+      jwtSecretGenerated: true,
+    });
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
 
   it('reports every bad value at once', () => {
-    expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'postgres://x', JWT_SECRET: 'short' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'postgres://x', JWT_SECRET: 'short' })).toThrow(
+      ConfigError,
+    );
     try {
       loadConfig({ PORT: 'abc', DATABASE_URL: 'postgres://x', JWT_SECRET: 'short' });
     } catch (error) {

@@ -47,7 +47,8 @@ function url(env: Env, key: string, fallback: string, protocols: string[], probl
   const raw = env[key] || fallback;
   try {
     const parsed = new URL(raw);
-    if (!protocols.includes(parsed.protocol)) problems.push(`${key} must start with ${protocols.join(' or ')} (got "${raw}")`);
+    if (!protocols.includes(parsed.protocol))
+      problems.push(`${key} must start with ${protocols.join(' or ')} (got "${raw}")`);
   } catch {
     problems.push(`${key} is not a URL (got "${raw}")`);
   }
@@ -64,14 +65,21 @@ export class ConfigError extends Error {
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnv = (env['NODE_ENV'] ?? 'development') as AppConfig['nodeEnv'];
-  if (!['development', 'production', 'test'].includes(nodeEnv)) problems.push(`NODE_ENV must be development, production or test`);
+  if (!['development', 'production', 'test'].includes(nodeEnv))
+    problems.push(`NODE_ENV must be development, production or test`);
   const secret = env['JWT_SECRET'];
   if (secret !== undefined && secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   if (!secret && nodeEnv === 'production') problems.push('JWT_SECRET is required in production');
   const config: AppConfig = {
     nodeEnv,
     port: int(env, 'PORT', 3000, problems, 1),
-    databaseUrl: url(env, 'DATABASE_URL', 'mysql://root@127.0.0.1:3306/recupera', ['mysql:', 'mariadb:'], problems),
+    databaseUrl: url(
+      env,
+      'DATABASE_URL',
+      'mysql://root@127.0.0.1:3306/recupera',
+      ['mysql:', 'mariadb:'],
+      problems,
+    ),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'], problems),
     jwtSecret: secret || randomBytes(48).toString('base64url'),
     jwtSecretGenerated: !secret,

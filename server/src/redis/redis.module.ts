@@ -10,7 +10,12 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: false }),
+      useFactory: (config: AppConfig) =>
+        new Redis(config.redisUrl, {
+          maxRetriesPerRequest: 2,
+          enableOfflineQueue: false,
+          lazyConnect: false,
+        }),
     },
   ],
   exports: [REDIS],

@@ -78,14 +78,13 @@ export async function insertUser(
   db: mysql2.Connection,
   user: { email: string; role: string; teamId?: string | null; password?: string; fullName?: string },
 ): Promise<string> {
-  const hash = user.password ? await hashPassword(user.password) : await (cachedHash ??= hashPassword(TEST_PASSWORD));
-  const [result] = await db.query('INSERT INTO users (email, full_name, password_hash, role, team_id) VALUES (?, ?, ?, ?, ?)', [
-    user.email,
-    user.fullName ?? user.email.split('@')[0],
-    hash,
-    user.role,
-    user.teamId ?? null,
-  ]);
+  const hash = user.password
+    ? await hashPassword(user.password)
+    : await (cachedHash ??= hashPassword(TEST_PASSWORD));
+  const [result] = await db.query(
+    'INSERT INTO users (email, full_name, password_hash, role, team_id) VALUES (?, ?, ?, ?, ?)',
+    [user.email, user.fullName ?? user.email.split('@')[0], hash, user.role, user.teamId ?? null],
+  );
   return String((result as { insertId: number }).insertId);
 }
 
@@ -117,7 +116,9 @@ export async function api<T = unknown>(
 }
 
 export async function login(base: string, email: string, password = TEST_PASSWORD): Promise<string> {
-  const { status, body } = await api<{ accessToken: string }>(base, 'POST', '/auth/login', { body: { email, password } });
+  const { status, body } = await api<{ accessToken: string }>(base, 'POST', '/auth/login', {
+    body: { email, password },
+  });
   if (status !== 200) throw new Error(`login ${email} failed: ${status} ${JSON.stringify(body)}`);
   return body.accessToken;
 }

@@ -1,7 +1,21 @@
-export const PORTFOLIO_STAGES = ['preventiva', 'temprana', 'tardia', 'judicial', 'coactiva', 'castigada'] as const;
+export const PORTFOLIO_STAGES = [
+  'preventiva',
+  'temprana',
+  'tardia',
+  'judicial',
+  'coactiva',
+  'castigada',
+] as const;
 export type PortfolioStage = (typeof PORTFOLIO_STAGES)[number];
 
-export const PORTFOLIO_INDUSTRIES = ['banking', 'utility', 'education', 'telecom', 'retail', 'other'] as const;
+export const PORTFOLIO_INDUSTRIES = [
+  'banking',
+  'utility',
+  'education',
+  'telecom',
+  'retail',
+  'other',
+] as const;
 export type PortfolioIndustry = (typeof PORTFOLIO_INDUSTRIES)[number];
 
 export const ACCOUNT_STATUSES = ['active', 'in_agreement', 'paid', 'legal', 'written_off', 'closed'] as const;
@@ -35,7 +49,14 @@ export const DISPOSITION_CATEGORIES = [
 ] as const;
 export type DispositionCategory = (typeof DISPOSITION_CATEGORIES)[number];
 
-export const AGREEMENT_STATUSES = ['pending_approval', 'active', 'kept', 'broken', 'cancelled', 'rejected'] as const;
+export const AGREEMENT_STATUSES = [
+  'pending_approval',
+  'active',
+  'kept',
+  'broken',
+  'cancelled',
+  'rejected',
+] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 export const INSTALLMENT_STATUSES = ['pending', 'partial', 'paid', 'broken', 'on_hold', 'cancelled'] as const;

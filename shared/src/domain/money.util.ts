@@ -67,7 +67,12 @@ export function formatMoney(money: Money, locale = 'es'): string {
   let format = moneyFormats.get(key);
   if (!format) {
     const digits = minorDigits(money.currency);
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: money.currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     if (moneyFormats.size < 500) moneyFormats.set(key, format);
   }
   return format.format(minorToMajorString(money.amountMinor, money.currency) as `${number}`);

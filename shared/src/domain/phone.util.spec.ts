@@ -21,7 +21,23 @@ describe('normalizePhone', () => {
   it('agrees with the full libphonenumber parse on 100,000 random numbers', () => {
     const rng = new SeededRandom(7);
     const regions: CountryCode[] = ['CO', 'MX', 'CL', 'EC', 'PE', 'US'];
-    const prefixes = ['', '0', '3', '9', '09', '55', '+57', '+573', '+52', '+56', '+569', '+593', '+51', '+1', '00'];
+    const prefixes = [
+      '',
+      '0',
+      '3',
+      '9',
+      '09',
+      '55',
+      '+57',
+      '+573',
+      '+52',
+      '+56',
+      '+569',
+      '+593',
+      '+51',
+      '+1',
+      '00',
+    ];
     const mismatches: unknown[] = [];
     let valid = 0;
     for (let i = 0; i < 100_000; i++) {

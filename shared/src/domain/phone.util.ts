@@ -33,7 +33,11 @@ function planFor(region: CountryCode): RegionPlan | null {
     const fixed = numbering?.type('FIXED_LINE')?.pattern();
     plan =
       numbering && mobile && fixed
-        ? { callingCode: numbering.callingCode(), mobile: new RegExp(`^(?:${mobile})$`), fixed: new RegExp(`^(?:${fixed})$`) }
+        ? {
+            callingCode: numbering.callingCode(),
+            mobile: new RegExp(`^(?:${mobile})$`),
+            fixed: new RegExp(`^(?:${fixed})$`),
+          }
         : null;
     plans.set(region, plan);
   }

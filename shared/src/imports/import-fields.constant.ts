@@ -64,7 +64,8 @@ export function checkMapping(mapping: ColumnMapping, header: readonly string[]):
   }
   for (const [field, column] of Object.entries(mapping)) {
     if (!isImportField(field)) problems.push(`unknown field "${field}"`);
-    else if (column && !header.includes(column)) problems.push(`column "${column}" (for ${field}) is not in the file`);
+    else if (column && !header.includes(column))
+      problems.push(`column "${column}" (for ${field}) is not in the file`);
   }
   return problems;
 }

@@ -2,7 +2,12 @@ import { checkMapping, UCI_CREDIT_CARD_PRESET, type ColumnMapping } from './impo
 import { mapImportRow, type ImportContext } from './import-row.mapper';
 import { describeRowProblem } from './row-problem-messages.util';
 
-const context: ImportContext = { currency: 'COP', phoneRegion: 'CO', defaultTimeZone: 'America/Bogota', today: '2026-11-23' };
+const context: ImportContext = {
+  currency: 'COP',
+  phoneRegion: 'CO',
+  defaultTimeZone: 'America/Bogota',
+  today: '2026-11-23',
+};
 const mapping: ColumnMapping = {
   accountNumber: 'cuenta',
   balance: 'saldo',
@@ -15,7 +20,17 @@ const mapping: ColumnMapping = {
 };
 
 function row(overrides: Record<string, string> = {}): Record<string, string> {
-  return { cuenta: 'A-100', saldo: '1500.50', vence: '2026-10-24', cedula: '1020304050', nombre: 'Ana Pérez', tel: '300 123 4567', tel2: '', correo: '', ...overrides };
+  return {
+    cuenta: 'A-100',
+    saldo: '1500.50',
+    vence: '2026-10-24',
+    cedula: '1020304050',
+    nombre: 'Ana Pérez',
+    tel: '300 123 4567',
+    tel2: '',
+    correo: '',
+    ...overrides,
+  };
 }
 
 describe('mapImportRow', () => {
@@ -38,16 +53,33 @@ describe('mapImportRow', () => {
   });
 
   it('lists every problem of a bad row with its column', () => {
-    const result = mapImportRow(row({ cuenta: '', saldo: 'mil', vence: '31/02/2026', tel: '12', correo: 'x@' }), mapping, context);
+    const result = mapImportRow(
+      row({ cuenta: '', saldo: 'mil', vence: '31/02/2026', tel: '12', correo: 'x@' }),
+      mapping,
+      context,
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => p.column).sort()).toEqual(['correo', 'cuenta', 'saldo', 'tel', 'vence']);
-    expect(result.problems.find((p) => p.column === 'saldo')).toEqual({ column: 'saldo', code: 'not_amount', params: { value: 'mil', currency: 'COP' } });
+    expect(result.problems.map((p) => p.column).sort()).toEqual([
+      'correo',
+      'cuenta',
+      'saldo',
+      'tel',
+      'vence',
+    ]);
+    expect(result.problems.find((p) => p.column === 'saldo')).toEqual({
+      column: 'saldo',
+      code: 'not_amount',
+      params: { value: 'mil', currency: 'COP' },
+    });
   });
 
   it('refuses a negative balance, which is a credit and not a debt', () => {
     const result = mapImportRow(row({ saldo: '-10' }), mapping, context);
-    expect(result).toEqual({ ok: false, problems: [{ column: 'saldo', code: 'negative_amount', params: { value: '-10' } }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ column: 'saldo', code: 'negative_amount', params: { value: '-10' } }],
+    });
   });
 
   it('keeps one debtor per account when the file has no national id', () => {
@@ -58,7 +90,10 @@ describe('mapImportRow', () => {
   it('reads UCI repayment status as months of delay', () => {
     const uci = { ID: '7', BILL_AMT1: '1.00E+05', LIMIT_BAL: '500000', PAY_0: '2' };
     const result = mapImportRow(uci, UCI_CREDIT_CARD_PRESET.mapping, { ...context, currency: 'MXN' });
-    expect(result).toMatchObject({ ok: true, row: { balanceMinor: 10_000_000, daysPastDue: 60, agingBucket: '31-60', dueDate: '2026-09-24' } });
+    expect(result).toMatchObject({
+      ok: true,
+      row: { balanceMinor: 10_000_000, daysPastDue: 60, agingBucket: '31-60', dueDate: '2026-09-24' },
+    });
     const paid = mapImportRow({ ...uci, PAY_0: '-1' }, UCI_CREDIT_CARD_PRESET.mapping, context);
     expect(paid.ok && paid.row.daysPastDue).toBe(0);
   });
@@ -71,9 +106,15 @@ describe('mapImportRow', () => {
 
 describe('checkMapping', () => {
   it('requires the account number and balance, and columns that exist', () => {
-    expect(checkMapping({ accountNumber: 'ID' }, ['ID', 'X'])).toEqual(['required field "balance" is not mapped']);
-    expect(checkMapping({ accountNumber: 'ID', balance: 'NOPE' }, ['ID'])).toEqual(['column "NOPE" (for balance) is not in the file']);
-    expect(checkMapping(UCI_CREDIT_CARD_PRESET.mapping, ['ID', 'BILL_AMT1', 'LIMIT_BAL', 'PAY_0'])).toEqual([]);
+    expect(checkMapping({ accountNumber: 'ID' }, ['ID', 'X'])).toEqual([
+      'required field "balance" is not mapped',
+    ]);
+    expect(checkMapping({ accountNumber: 'ID', balance: 'NOPE' }, ['ID'])).toEqual([
+      'column "NOPE" (for balance) is not in the file',
+    ]);
+    expect(checkMapping(UCI_CREDIT_CARD_PRESET.mapping, ['ID', 'BILL_AMT1', 'LIMIT_BAL', 'PAY_0'])).toEqual(
+      [],
+    );
   });
 });
 

@@ -48,7 +48,11 @@ const MAX_TEXT = 120;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Turns one record of a debtor file into a validated row, or says every reason it cannot. */
-export function mapImportRow(record: Readonly<Record<string, string>>, mapping: ColumnMapping, ctx: ImportContext): RowResult {
+export function mapImportRow(
+  record: Readonly<Record<string, string>>,
+  mapping: ColumnMapping,
+  ctx: ImportContext,
+): RowResult {
   const problems: RowProblem[] = [];
   const cell = (field: ImportField): string => {
     const column = mapping[field];
@@ -80,7 +84,8 @@ export function mapImportRow(record: Readonly<Record<string, string>>, mapping: 
 
   const accountNumber = cell('accountNumber');
   if (!accountNumber) fail('accountNumber', 'required');
-  else if (!/^[\w.\-/]{1,40}$/.test(accountNumber)) fail('accountNumber', 'bad_account_number', { value: accountNumber });
+  else if (!/^[\w.\-/]{1,40}$/.test(accountNumber))
+    fail('accountNumber', 'bad_account_number', { value: accountNumber });
 
   const balanceMinor = amount('balance', true);
   const originalAmountMinor = amount('originalAmount', false);
@@ -96,14 +101,16 @@ export function mapImportRow(record: Readonly<Record<string, string>>, mapping: 
     else daysPastDue = Math.max(0, daysBetween(dueDate, ctx.today));
   } else if (dpdText) {
     const days = Number(dpdText);
-    if (!Number.isInteger(days) || days < 0 || days > 36_500) fail('daysPastDue', 'not_days', { value: dpdText });
+    if (!Number.isInteger(days) || days < 0 || days > 36_500)
+      fail('daysPastDue', 'not_days', { value: dpdText });
     else {
       daysPastDue = days;
       dueDate = addDays(ctx.today, -days);
     }
   } else if (monthsText) {
     const months = Number(monthsText);
-    if (!Number.isInteger(months) || months < -2 || months > 1_200) fail('monthsPastDue', 'not_months', { value: monthsText });
+    if (!Number.isInteger(months) || months < -2 || months > 1_200)
+      fail('monthsPastDue', 'not_months', { value: monthsText });
     else {
       // UCI-style repayment status: -2..0 mean nothing is overdue, 1..n months of delay.
       daysPastDue = Math.max(0, months) * 30;
@@ -122,7 +129,8 @@ export function mapImportRow(record: Readonly<Record<string, string>>, mapping: 
   }
 
   const nationalId = text('nationalId');
-  if (nationalId && !/^[\w.-]{3,30}$/.test(nationalId)) fail('nationalId', 'bad_national_id', { value: nationalId });
+  if (nationalId && !/^[\w.-]{3,30}$/.test(nationalId))
+    fail('nationalId', 'bad_national_id', { value: nationalId });
 
   const phones: MappedPhone[] = [];
   for (const field of ['phone1', 'phone2', 'phone3'] as const) {
@@ -134,7 +142,8 @@ export function mapImportRow(record: Readonly<Record<string, string>>, mapping: 
   }
 
   const email = cell('email') || null;
-  if (email && (email.length > 190 || !EMAIL.test(email))) fail('email', 'bad_email', { value: email.slice(0, 60) });
+  if (email && (email.length > 190 || !EMAIL.test(email)))
+    fail('email', 'bad_email', { value: email.slice(0, 60) });
 
   const zone = cell('timeZone') || ctx.defaultTimeZone;
   if (!isValidTimeZone(zone)) fail('timeZone', 'bad_time_zone', { value: zone });

@@ -40,5 +40,7 @@ const MESSAGES: Readonly<Record<Locale, Readonly<Record<RowProblemCode, string>>
 
 /** Words a row problem in the reader's language. */
 export function describeRowProblem(problem: Pick<RowProblem, 'code' | 'params'>, locale: Locale): string {
-  return MESSAGES[locale][problem.code].replace(/\{(\w+)\}/g, (_, key: string) => String(problem.params[key] ?? `{${key}}`));
+  return MESSAGES[locale][problem.code].replace(/\{(\w+)\}/g, (_, key: string) =>
+    String(problem.params[key] ?? `{${key}}`),
+  );
 }

@@ -287,7 +287,6 @@ function cached<T>(cache: Map<string, T>, key: string, build: () => T): T {
   return value;
 }
 
-
 /**
  * Formats a civil date in the locale's own way. The date is placed at midnight UTC and formatted
  * in UTC, so neither the server's nor the debtor's time zone can move it to the day before.

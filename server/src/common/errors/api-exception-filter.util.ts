@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import { ErrorCode, type ApiErrorBody } from '@recupera/shared';
 import type { Response } from 'express';
 
@@ -39,6 +46,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       };
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: ErrorCode.Internal, message: 'Internal error' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: ErrorCode.Internal,
+      message: 'Internal error',
+    };
   }
 }

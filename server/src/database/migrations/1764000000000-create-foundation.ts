@@ -60,7 +60,9 @@ export class CreateFoundation1764000000000 implements MigrationInterface {
       KEY ix_users_team_role (team_id, role),
       CONSTRAINT fk_users_team FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE SET NULL
     ) ${TABLE}`);
-    await q.query(`ALTER TABLE teams ADD CONSTRAINT fk_teams_supervisor FOREIGN KEY (supervisor_id) REFERENCES users (id) ON DELETE SET NULL`);
+    await q.query(
+      `ALTER TABLE teams ADD CONSTRAINT fk_teams_supervisor FOREIGN KEY (supervisor_id) REFERENCES users (id) ON DELETE SET NULL`,
+    );
 
     await q.query(`CREATE TABLE refresh_tokens (
       id CHAR(36) NOT NULL PRIMARY KEY,

@@ -1,4 +1,12 @@
-import type { AccountDetail, AccountListItem, AgreementView, ContactPointView, InteractionView, Locale, PaymentView } from '@recupera/shared';
+import type {
+  AccountDetail,
+  AccountListItem,
+  AgreementView,
+  ContactPointView,
+  InteractionView,
+  Locale,
+  PaymentView,
+} from '@recupera/shared';
 import type { Installment } from '../agreements/installment.entity';
 import type { Payment } from '../payments/payment.entity';
 import type { AccountRow, AgreementRow, InteractionRow } from './accounts.repository';
@@ -23,7 +31,14 @@ export function toAccountListItem(a: AccountRow): AccountListItem {
 }
 
 function toContactPointView(c: ContactPoint): ContactPointView {
-  return { id: c.id, type: c.type, value: c.value, valid: c.valid, consent: c.consent, doNotContact: c.doNotContact };
+  return {
+    id: c.id,
+    type: c.type,
+    value: c.value,
+    valid: c.valid,
+    consent: c.consent,
+    doNotContact: c.doNotContact,
+  };
 }
 
 function toInteractionView(i: InteractionRow, locale: Locale): InteractionView {
@@ -54,7 +69,13 @@ function toAgreementView(g: AgreementRow, installments: Installment[]): Agreemen
     agentName: g.agentName,
     installments: installments
       .filter((x) => x.agreementId === g.id)
-      .map((x) => ({ seq: x.seq, dueDate: x.dueDate, amount: money(x.amountMinor), paid: money(x.paidMinor), status: x.status })),
+      .map((x) => ({
+        seq: x.seq,
+        dueDate: x.dueDate,
+        amount: money(x.amountMinor),
+        paid: money(x.paidMinor),
+        status: x.status,
+      })),
   };
 }
 
@@ -89,7 +110,13 @@ export function toAccountDetail(parts: AccountParts, locale: Locale): AccountDet
     sector: a.sector,
     red: a.red,
     zona: a.zona,
-    debtor: { id: d.id, fullName: d.fullName, nationalId: d.nationalId, timeZone: d.timeZone, jurisdiction: d.jurisdiction },
+    debtor: {
+      id: d.id,
+      fullName: d.fullName,
+      nationalId: d.nationalId,
+      timeZone: d.timeZone,
+      jurisdiction: d.jurisdiction,
+    },
     contactPoints: parts.contactPoints.map(toContactPointView),
     interactions: parts.interactions.map((i) => toInteractionView(i, locale)),
     agreements: parts.agreements.map((g) => toAgreementView(g, parts.installments)),

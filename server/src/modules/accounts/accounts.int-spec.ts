@@ -21,8 +21,12 @@ describe('Account scope by role', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.db.query("INSERT INTO clients (code, name, country, currency) VALUES ('C1', 'Cliente', 'CO', 'COP')");
-    await t.db.query("INSERT INTO portfolios (client_id, name, stage, industry, currency, jurisdiction) VALUES (1, 'P', 'tardia', 'banking', 'COP', 'CO')");
+    await t.db.query(
+      "INSERT INTO clients (code, name, country, currency) VALUES ('C1', 'Cliente', 'CO', 'COP')",
+    );
+    await t.db.query(
+      "INSERT INTO portfolios (client_id, name, stage, industry, currency, jurisdiction) VALUES (1, 'P', 'tardia', 'banking', 'COP', 'CO')",
+    );
     ids['supA'] = await insertUser(t.db, { email: 'sup.a@x.co', role: 'supervisor' });
     ids['supB'] = await insertUser(t.db, { email: 'sup.b@x.co', role: 'supervisor' });
     const [ta] = await t.db.query("INSERT INTO teams (name, supervisor_id) VALUES ('A', ?)", [ids['supA']]);
@@ -43,7 +47,9 @@ describe('Account scope by role', () => {
     const token = await login(t.url, 'a1@x.co');
     const list = await api<Page<AccountListItem>>(t.url, 'GET', '/accounts', { token });
     expect(list.body.items.map((a) => a.accountNumber)).toEqual(['A-1']);
-    expect((await api<AccountDetail>(t.url, 'GET', `/accounts/${ids['accA1']}`, { token })).body.debtor.fullName).toBe('Deudor A-1');
+    expect(
+      (await api<AccountDetail>(t.url, 'GET', `/accounts/${ids['accA1']}`, { token })).body.debtor.fullName,
+    ).toBe('Deudor A-1');
     expect((await api(t.url, 'GET', `/accounts/${ids['accA2']}`, { token })).status).toBe(404);
     expect((await api(t.url, 'GET', `/accounts/${ids['accB1']}`, { token })).status).toBe(404);
   });
@@ -71,20 +77,36 @@ describe('Account scope by role', () => {
     expect((await api(t.url, 'GET', '/audit', { token: agent })).status).toBe(403);
     expect((await api(t.url, 'GET', '/dashboard/summary', { token: agent })).status).toBe(403);
     expect((await api(t.url, 'GET', '/imports', { token: manager })).status).toBe(403);
-    expect((await api(t.url, 'POST', '/accounts/assign', { token: manager, body: { accountIds: ['1'], teamId: '1', agentId: null } })).status).toBe(403);
+    expect(
+      (
+        await api(t.url, 'POST', '/accounts/assign', {
+          token: manager,
+          body: { accountIds: ['1'], teamId: '1', agentId: null },
+        })
+      ).status,
+    ).toBe(403);
     expect((await api(t.url, 'GET', '/dashboard/summary', { token: manager })).status).toBe(200);
   });
 
   it('lets a supervisor move accounts between agents of their team, with history and audit', async () => {
     const token = await login(t.url, 'sup.a@x.co');
-    const moved = await api(t.url, 'POST', '/accounts/assign', { token, body: { accountIds: [ids['accA1']], teamId: ids['teamA'], agentId: ids['a2'] } });
+    const moved = await api(t.url, 'POST', '/accounts/assign', {
+      token,
+      body: { accountIds: [ids['accA1']], teamId: ids['teamA'], agentId: ids['a2'] },
+    });
     expect(moved).toMatchObject({ status: 200, body: { assigned: 1 } });
     const agent2 = await login(t.url, 'a2@x.co');
     const list = await api<Page<AccountListItem>>(t.url, 'GET', '/accounts', { token: agent2 });
     expect(list.body.items.map((a) => a.accountNumber).sort()).toEqual(['A-1', 'A-2']);
-    const [history] = await t.db.query('SELECT agent_id FROM account_assignments WHERE account_id = ? AND unassigned_at IS NULL', [ids['accA1']]);
+    const [history] = await t.db.query(
+      'SELECT agent_id FROM account_assignments WHERE account_id = ? AND unassigned_at IS NULL',
+      [ids['accA1']],
+    );
     expect(history).toEqual([{ agent_id: Number(ids['a2']) }]);
-    const stolen = await api(t.url, 'POST', '/accounts/assign', { token, body: { accountIds: [ids['accB1']], teamId: ids['teamA'], agentId: null } });
+    const stolen = await api(t.url, 'POST', '/accounts/assign', {
+      token,
+      body: { accountIds: [ids['accB1']], teamId: ids['teamA'], agentId: null },
+    });
     expect(stolen.status).toBe(404);
     const [audit] = await t.db.query("SELECT actor_id FROM audit_events WHERE action = 'accounts.assigned'");
     expect(audit).toEqual([{ actor_id: Number(ids['supA']) }]);

@@ -63,19 +63,39 @@ export class AccountsRepository {
       .innerJoin(Portfolio, 'p', 'p.id = a.portfolio_id')
       .innerJoin(Client, 'c', 'c.id = a.client_id')
       .leftJoin(User, 'u', 'u.id = a.assigned_agent_id')
-      .addSelect(['d.full_name AS debtor_name', 'c.code AS client_code', 'p.name AS portfolio_name', 'u.full_name AS agent_name']);
+      .addSelect([
+        'd.full_name AS debtor_name',
+        'c.code AS client_code',
+        'p.name AS portfolio_name',
+        'u.full_name AS agent_name',
+      ]);
     this.applyScope(qb, scope);
     return qb;
   }
 
   private toRows(result: { entities: Account[]; raw: unknown[] }): AccountRow[] {
     return result.entities.map((account, i) => {
-      const r = result.raw[i] as { debtor_name: string | null; client_code: string; portfolio_name: string; agent_name: string | null };
-      return { ...account, debtorName: r.debtor_name, clientCode: r.client_code, portfolioName: r.portfolio_name, assignedAgentName: r.agent_name };
+      const r = result.raw[i] as {
+        debtor_name: string | null;
+        client_code: string;
+        portfolio_name: string;
+        agent_name: string | null;
+      };
+      return {
+        ...account,
+        debtorName: r.debtor_name,
+        clientCode: r.client_code,
+        portfolioName: r.portfolio_name,
+        assignedAgentName: r.agent_name,
+      };
     });
   }
 
-  async search(scope: AccountScope, query: AccountSearchQuery, window: PageWindow): Promise<[AccountRow[], number]> {
+  async search(
+    scope: AccountScope,
+    query: AccountSearchQuery,
+    window: PageWindow,
+  ): Promise<[AccountRow[], number]> {
     const qb = this.listQuery(scope);
     const q = query.q?.trim();
     if (q) {
@@ -88,7 +108,12 @@ export class AccountsRepository {
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.agingBucket) qb.andWhere('a.aging_bucket = :bucket', { bucket: query.agingBucket });
     const total = await qb.getCount();
-    const result = await qb.orderBy('a.days_past_due', 'DESC').addOrderBy('a.id', 'ASC').offset(window.skip).limit(window.pageSize).getRawAndEntities();
+    const result = await qb
+      .orderBy('a.days_past_due', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .offset(window.skip)
+      .limit(window.pageSize)
+      .getRawAndEntities();
     return [this.toRows(result), total];
   }
 
@@ -102,7 +127,9 @@ export class AccountsRepository {
   }
 
   contactPoints(debtorId: string): Promise<ContactPoint[]> {
-    return this.accounts.manager.getRepository(ContactPoint).find({ where: { debtorId }, order: { type: 'ASC', id: 'ASC' } });
+    return this.accounts.manager
+      .getRepository(ContactPoint)
+      .find({ where: { debtorId }, order: { type: 'ASC', id: 'ASC' } });
   }
 
   async interactions(accountId: string): Promise<InteractionRow[]> {
@@ -111,14 +138,30 @@ export class AccountsRepository {
       .createQueryBuilder('i')
       .leftJoin(User, 'u', 'u.id = i.agent_id')
       .leftJoin(Disposition, 'x', 'x.id = i.disposition_id')
-      .addSelect(['u.full_name AS agent_name', 'x.code AS disposition_code', 'x.label_es AS label_es', 'x.label_en AS label_en'])
+      .addSelect([
+        'u.full_name AS agent_name',
+        'x.code AS disposition_code',
+        'x.label_es AS label_es',
+        'x.label_en AS label_en',
+      ])
       .where('i.account_id = :accountId', { accountId })
       .orderBy('i.created_at', 'DESC')
       .limit(TIMELINE_LIMIT)
       .getRawAndEntities();
     return entities.map((entity, i) => {
-      const r = raw[i] as { agent_name: string | null; disposition_code: string | null; label_es: string | null; label_en: string | null };
-      return { ...entity, agentName: r.agent_name, dispositionCode: r.disposition_code, dispositionLabelEs: r.label_es, dispositionLabelEn: r.label_en };
+      const r = raw[i] as {
+        agent_name: string | null;
+        disposition_code: string | null;
+        label_es: string | null;
+        label_en: string | null;
+      };
+      return {
+        ...entity,
+        agentName: r.agent_name,
+        dispositionCode: r.disposition_code,
+        dispositionLabelEs: r.label_es,
+        dispositionLabelEn: r.label_en,
+      };
     });
   }
 
@@ -131,15 +174,22 @@ export class AccountsRepository {
       .where('g.account_id = :accountId', { accountId })
       .orderBy('g.created_at', 'DESC')
       .getRawAndEntities();
-    const agreements = entities.map((g, i) => ({ ...g, agentName: (raw[i] as { agent_name: string | null }).agent_name }));
+    const agreements = entities.map((g, i) => ({
+      ...g,
+      agentName: (raw[i] as { agent_name: string | null }).agent_name,
+    }));
     const installments = agreements.length
-      ? await this.accounts.manager.getRepository(Installment).find({ where: { agreementId: In(agreements.map((g) => g.id)) }, order: { seq: 'ASC' } })
+      ? await this.accounts.manager
+          .getRepository(Installment)
+          .find({ where: { agreementId: In(agreements.map((g) => g.id)) }, order: { seq: 'ASC' } })
       : [];
     return { agreements, installments };
   }
 
   payments(accountId: string): Promise<Payment[]> {
-    return this.accounts.manager.getRepository(Payment).find({ where: { accountId }, order: { paidAt: 'DESC' }, take: TIMELINE_LIMIT });
+    return this.accounts.manager
+      .getRepository(Payment)
+      .find({ where: { accountId }, order: { paidAt: 'DESC' }, take: TIMELINE_LIMIT });
   }
 
   findByIds(ids: string[]): Promise<Account[]> {
@@ -151,9 +201,29 @@ export class AccountsRepository {
   }
 
   /** Moves accounts to a team/agent and keeps the assignment history that metrics attribute by. */
-  async assign(ids: string[], teamId: string, agentId: string | null, by: string, at: Date, tx: Tx): Promise<void> {
-    await tx.getRepository(AccountAssignment).update({ accountId: In(ids), unassignedAt: IsNull() }, { unassignedAt: at });
-    await tx.getRepository(AccountAssignment).insert(ids.map((accountId) => ({ accountId, teamId, agentId, assignedAt: at, unassignedAt: null, assignedBy: by })));
-    await tx.getRepository(Account).update({ id: In(ids) }, { assignedTeamId: teamId, assignedAgentId: agentId });
+  async assign(
+    ids: string[],
+    teamId: string,
+    agentId: string | null,
+    by: string,
+    at: Date,
+    tx: Tx,
+  ): Promise<void> {
+    await tx
+      .getRepository(AccountAssignment)
+      .update({ accountId: In(ids), unassignedAt: IsNull() }, { unassignedAt: at });
+    await tx.getRepository(AccountAssignment).insert(
+      ids.map((accountId) => ({
+        accountId,
+        teamId,
+        agentId,
+        assignedAt: at,
+        unassignedAt: null,
+        assignedBy: by,
+      })),
+    );
+    await tx
+      .getRepository(Account)
+      .update({ id: In(ids) }, { assignedTeamId: teamId, assignedAgentId: agentId });
   }
 }

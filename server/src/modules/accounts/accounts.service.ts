@@ -44,16 +44,21 @@ export class AccountsService {
       this.accounts.agreements(id),
       this.accounts.payments(id),
     ]);
-    return toAccountDetail({ account, debtor: debtor!, contactPoints, interactions, agreements, installments, payments }, locale);
+    return toAccountDetail(
+      { account, debtor: debtor!, contactPoints, interactions, agreements, installments, payments },
+      locale,
+    );
   }
 
   async assign(actor: AuthUser, dto: AssignAccountsDto, ip: string | null): Promise<{ assigned: number }> {
     const visible = await this.teams.visibleTeamIds(actor);
-    const allowed = (teamId: string | null) => visible === 'all' || (teamId !== null && visible.includes(teamId));
+    const allowed = (teamId: string | null) =>
+      visible === 'all' || (teamId !== null && visible.includes(teamId));
     if (!allowed(dto.teamId)) throw AppException.notFound('Team');
     if (dto.agentId) {
       const agent = await this.accounts.findAgent(dto.agentId);
-      if (!agent || agent.role !== 'agent' || agent.teamId !== dto.teamId) throw AppException.invalid('The agent is not in that team');
+      if (!agent || agent.role !== 'agent' || agent.teamId !== dto.teamId)
+        throw AppException.invalid('The agent is not in that team');
     }
     const ids = [...new Set(dto.accountIds)];
     const accounts = await this.accounts.findByIds(ids);

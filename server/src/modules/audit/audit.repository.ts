@@ -31,8 +31,16 @@ export class AuditRepository {
     if (query.from) qb.andWhere('e.at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('e.at < :to', { to: new Date(query.to) });
     const total = await qb.getCount();
-    const { entities, raw } = await qb.orderBy('e.at', 'DESC').addOrderBy('e.id', 'DESC').offset(window.skip).limit(window.pageSize).getRawAndEntities();
-    const rows = entities.map((entity, i) => ({ ...entity, actorName: (raw[i] as { actor_name: string | null }).actor_name }));
+    const { entities, raw } = await qb
+      .orderBy('e.at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .offset(window.skip)
+      .limit(window.pageSize)
+      .getRawAndEntities();
+    const rows = entities.map((entity, i) => ({
+      ...entity,
+      actorName: (raw[i] as { actor_name: string | null }).actor_name,
+    }));
     return [rows, total];
   }
 }

@@ -15,11 +15,20 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
     UsersModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AccessTokenService, RefreshTokensRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    AccessTokenService,
+    RefreshTokensRepository,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AccessTokenService],
 })
 export class AuthModule {}

@@ -20,7 +20,8 @@ function sha256(text: string): string {
 
 const invalidCredentials = () =>
   new AppException(ErrorCode.InvalidCredentials, HttpStatus.UNAUTHORIZED, 'E-mail or password is wrong');
-const invalidRefresh = () => new AppException(ErrorCode.TokenInvalid, HttpStatus.UNAUTHORIZED, 'Refresh token is not valid');
+const invalidRefresh = () =>
+  new AppException(ErrorCode.TokenInvalid, HttpStatus.UNAUTHORIZED, 'Refresh token is not valid');
 
 @Injectable()
 export class AuthService {
@@ -44,21 +45,39 @@ export class AuthService {
     }
     if (user.lockedUntil && user.lockedUntil > now) {
       const retryAfterSeconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
-      throw new AppException(ErrorCode.AccountLocked, HttpStatus.LOCKED, `Too many failed logins; try again in ${retryAfterSeconds} s`, {
-        retryAfterSeconds,
-      });
+      throw new AppException(
+        ErrorCode.AccountLocked,
+        HttpStatus.LOCKED,
+        `Too many failed logins; try again in ${retryAfterSeconds} s`,
+        {
+          retryAfterSeconds,
+        },
+      );
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
       const failures = user.failedLogins + 1;
       const until = lockUntil(failures, this.config.loginMaxFailures, this.config.loginLockSeconds, now);
       await this.users.recordFailedLogin(user.id, failures, until);
       if (until) {
-        await this.audit.record({ actor: null, action: 'auth.locked', entityType: 'user', entityId: user.id, after: { failures, lockedUntil: until }, ip });
+        await this.audit.record({
+          actor: null,
+          action: 'auth.locked',
+          entityType: 'user',
+          entityId: user.id,
+          after: { failures, lockedUntil: until },
+          ip,
+        });
       }
       throw invalidCredentials();
     }
     await this.users.recordLogin(user.id, now);
-    await this.audit.record({ actor: this.authUser(user), action: 'auth.login', entityType: 'user', entityId: user.id, ip });
+    await this.audit.record({
+      actor: this.authUser(user),
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      ip,
+    });
     return this.issue(user, randomUUID(), now);
   }
 
@@ -80,8 +99,17 @@ export class AuthService {
     });
     if (outcome === 'invalid') throw invalidRefresh();
     if ('reused' in outcome) {
-      await this.audit.record({ actor: null, action: 'auth.refresh-reused', entityType: 'user', entityId: outcome.reused });
-      throw new AppException(ErrorCode.RefreshReused, HttpStatus.UNAUTHORIZED, 'Refresh token was already used; log in again');
+      await this.audit.record({
+        actor: null,
+        action: 'auth.refresh-reused',
+        entityType: 'user',
+        entityId: outcome.reused,
+      });
+      throw new AppException(
+        ErrorCode.RefreshReused,
+        HttpStatus.UNAUTHORIZED,
+        'Refresh token was already used; log in again',
+      );
     }
     return outcome;
   }
@@ -92,7 +120,12 @@ export class AuthService {
     const stored = await this.tokens.findById(id);
     if (stored && this.matches(stored.tokenHash, secret)) {
       await this.tokens.revokeFamily(stored.familyId, now);
-      await this.audit.record({ actor: null, action: 'auth.logout', entityType: 'user', entityId: stored.userId });
+      await this.audit.record({
+        actor: null,
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: stored.userId,
+      });
     }
   }
 
@@ -112,7 +145,13 @@ export class AuthService {
     return { id: user.id, role: user.role, teamId: user.teamId };
   }
 
-  private async issue(user: User, familyId: string, now: Date, tx?: Tx, replaces?: string): Promise<AuthTokens> {
+  private async issue(
+    user: User,
+    familyId: string,
+    now: Date,
+    tx?: Tx,
+    replaces?: string,
+  ): Promise<AuthTokens> {
     const claims: AccessClaims = { sub: user.id, role: user.role, teamId: user.teamId };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds });
     const id = randomUUID();
@@ -130,6 +169,11 @@ export class AuthService {
       tx,
     );
     if (replaces) await this.tokens.revoke(replaces, now, id, tx);
-    return { accessToken, refreshToken: `${id}.${secret}`, expiresIn: this.config.accessTokenTtlSeconds, user: toUserSummary(user) };
+    return {
+      accessToken,
+      refreshToken: `${id}.${secret}`,
+      expiresIn: this.config.accessTokenTtlSeconds,
+      user: toUserSummary(user),
+    };
   }
 }

@@ -14,7 +14,12 @@ export class RefreshTokensRepository {
 
   /** Locks the row so two concurrent refreshes with the same token cannot both rotate it. */
   findForUpdate(id: string, tx: Tx): Promise<RefreshToken | null> {
-    return tx.getRepository(RefreshToken).createQueryBuilder('t').setLock('pessimistic_write').where('t.id = :id', { id }).getOne();
+    return tx
+      .getRepository(RefreshToken)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where('t.id = :id', { id })
+      .getOne();
   }
 
   findById(id: string): Promise<RefreshToken | null> {

@@ -11,7 +11,8 @@ import {
 } from '@recupera/shared';
 
 export class CreateClientDto implements CreateClientRequest {
-  @Matches(/^[A-Z0-9-]{2,20}$/, { message: 'code must be 2 to 20 capital letters, digits or dashes' }) code!: string;
+  @Matches(/^[A-Z0-9-]{2,20}$/, { message: 'code must be 2 to 20 capital letters, digits or dashes' })
+  code!: string;
   @IsString() @Length(2, 120) name!: string;
   @IsIn(JURISDICTIONS) country!: Jurisdiction;
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' }) currency!: string;

@@ -31,7 +31,11 @@ export class ClientsController {
 
   @Post('portfolios')
   @Roles('admin')
-  createPortfolio(@CurrentUser() actor: AuthUser, @Body() dto: CreatePortfolioDto, @ClientIp() ip: string | null) {
+  createPortfolio(
+    @CurrentUser() actor: AuthUser,
+    @Body() dto: CreatePortfolioDto,
+    @ClientIp() ip: string | null,
+  ) {
     return this.clients.createPortfolio(actor, dto, ip);
   }
 }

@@ -53,7 +53,10 @@ export class ClientsRepository {
       .createQueryBuilder('p')
       .innerJoin(Client, 'c', 'c.id = p.client_id')
       .addSelect('c.code', 'client_code')
-      .addSelect((sub) => sub.select('COUNT(*)').from(Account, 'a').where('a.portfolio_id = p.id'), 'account_count')
+      .addSelect(
+        (sub) => sub.select('COUNT(*)').from(Account, 'a').where('a.portfolio_id = p.id'),
+        'account_count',
+      )
       .orderBy('c.code', 'ASC')
       .addOrderBy('p.name', 'ASC')
       .getRawAndEntities();

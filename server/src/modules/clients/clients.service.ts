@@ -58,17 +58,29 @@ export class ClientsService {
     return this.repository.findPortfolioByName(clientId, name);
   }
 
-  async createClient(actor: AuthUser | null, dto: CreateClientDto, ip: string | null = null): Promise<ClientResponse> {
-    if (await this.repository.findClientByCode(dto.code)) throw AppException.conflict(`Client code ${dto.code} is taken`);
+  async createClient(
+    actor: AuthUser | null,
+    dto: CreateClientDto,
+    ip: string | null = null,
+  ): Promise<ClientResponse> {
+    if (await this.repository.findClientByCode(dto.code))
+      throw AppException.conflict(`Client code ${dto.code} is taken`);
     const client = await this.uow.run(async (tx) => {
       const saved = await this.repository.saveClient(dto, tx);
-      await this.audit.record({ actor, action: 'client.created', entityType: 'client', entityId: saved.id, after: saved, ip }, tx);
+      await this.audit.record(
+        { actor, action: 'client.created', entityType: 'client', entityId: saved.id, after: saved, ip },
+        tx,
+      );
       return saved;
     });
     return toClientResponse(client);
   }
 
-  async createPortfolio(actor: AuthUser | null, dto: CreatePortfolioDto, ip: string | null = null): Promise<PortfolioResponse> {
+  async createPortfolio(
+    actor: AuthUser | null,
+    dto: CreatePortfolioDto,
+    ip: string | null = null,
+  ): Promise<PortfolioResponse> {
     const client = await this.repository.findClient(dto.clientId);
     if (!client) throw AppException.invalid(`Client ${dto.clientId} does not exist`);
     if (await this.repository.findPortfolioByName(dto.clientId, dto.name)) {
@@ -76,7 +88,10 @@ export class ClientsService {
     }
     const portfolio = await this.uow.run(async (tx) => {
       const saved = await this.repository.savePortfolio(dto, tx);
-      await this.audit.record({ actor, action: 'portfolio.created', entityType: 'portfolio', entityId: saved.id, after: saved, ip }, tx);
+      await this.audit.record(
+        { actor, action: 'portfolio.created', entityType: 'portfolio', entityId: saved.id, after: saved, ip },
+        tx,
+      );
       return saved;
     });
     return toPortfolioResponse({ ...portfolio, clientCode: client.code, accountCount: 0 });

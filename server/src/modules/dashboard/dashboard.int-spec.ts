@@ -20,9 +20,15 @@ describe('Manager summary', () => {
     const supervisor = await insertUser(t.db, { email: 's@x.co', role: 'supervisor', fullName: 'Sofía' });
     await insertUser(t.db, { email: 'm@x.co', role: 'manager' });
     await t.db.query("INSERT INTO teams (id, name, supervisor_id) VALUES (1, 'T', ?)", [supervisor]);
-    await t.db.query("INSERT INTO clients (id, code, name, country, currency) VALUES (1, 'C1', 'Cliente Uno', 'CO', 'COP')");
-    await t.db.query("INSERT INTO portfolios (id, client_id, name, stage, industry, currency, jurisdiction) VALUES (1, 1, 'P', 'tardia', 'banking', 'COP', 'CO')");
-    await t.db.query("INSERT INTO debtors (id, client_id, debtor_key, time_zone, jurisdiction) VALUES (1, 1, 'd1', 'America/Bogota', 'CO'), (2, 1, 'd2', 'America/Bogota', 'CO')");
+    await t.db.query(
+      "INSERT INTO clients (id, code, name, country, currency) VALUES (1, 'C1', 'Cliente Uno', 'CO', 'COP')",
+    );
+    await t.db.query(
+      "INSERT INTO portfolios (id, client_id, name, stage, industry, currency, jurisdiction) VALUES (1, 1, 'P', 'tardia', 'banking', 'COP', 'CO')",
+    );
+    await t.db.query(
+      "INSERT INTO debtors (id, client_id, debtor_key, time_zone, jurisdiction) VALUES (1, 1, 'd1', 'America/Bogota', 'CO'), (2, 1, 'd2', 'America/Bogota', 'CO')",
+    );
     await t.db.query(
       `INSERT INTO accounts (id, client_id, portfolio_id, debtor_id, account_number, currency, original_amount_minor, balance_minor, days_past_due, aging_bucket, assigned_team_id)
        VALUES (1, 1, 1, 1, 'A1', 'COP', 100000, 100000, 15, '0-30', 1), (2, 1, 1, 2, 'A2', 'COP', 50000, 50000, 200, '180+', 1)`,
@@ -33,7 +39,10 @@ describe('Manager summary', () => {
       [thisMonth, thisMonth, lastMonth],
     );
     const periodStart = thisMonth.toISOString().slice(0, 8) + '01';
-    await t.db.query("INSERT INTO goals (period_kind, period_start, scope, scope_id, metric, target, currency) VALUES ('month', ?, 'team', 1, 'recovered', 60000, 'COP')", [periodStart]);
+    await t.db.query(
+      "INSERT INTO goals (period_kind, period_start, scope, scope_id, metric, target, currency) VALUES ('month', ?, 'team', 1, 'recovered', 60000, 'COP')",
+      [periodStart],
+    );
   });
   afterAll(() => t.close());
 
@@ -52,7 +61,17 @@ describe('Manager summary', () => {
         recoveredPreviousMonthMinor: 12_000,
       },
     ]);
-    expect(body.teams).toEqual([{ teamId: '1', teamName: 'T', supervisorName: 'Sofía', currency: 'COP', goalMinor: 60_000, recoveredMinor: 30_000, attainment: 0.5 }]);
+    expect(body.teams).toEqual([
+      {
+        teamId: '1',
+        teamName: 'T',
+        supervisorName: 'Sofía',
+        currency: 'COP',
+        goalMinor: 60_000,
+        recoveredMinor: 30_000,
+        attainment: 0.5,
+      },
+    ]);
     expect(body.aging).toEqual([
       { bucket: '0-30', accounts: 1, balanceMinor: 100_000, currency: 'COP' },
       { bucket: '180+', accounts: 1, balanceMinor: 50_000, currency: 'COP' },

@@ -60,7 +60,10 @@ export class DashboardRepository {
   }
 
   /** Applied payments in [from, to), by the team the account was assigned to on the payment date. */
-  async recoveredByTeam(from: Date, to: Date): Promise<Map<string, { currency: string; amountMinor: number }[]>> {
+  async recoveredByTeam(
+    from: Date,
+    to: Date,
+  ): Promise<Map<string, { currency: string; amountMinor: number }[]>> {
     const rows = (await this.dataSource.query(
       `SELECT team_id, currency, SUM(amount_minor) AS amount FROM payments
         WHERE status = 'applied' AND paid_at >= ? AND paid_at < ? AND team_id IS NOT NULL GROUP BY team_id, currency`,
@@ -69,7 +72,10 @@ export class DashboardRepository {
     const byTeam = new Map<string, { currency: string; amountMinor: number }[]>();
     for (const r of rows) {
       const key = String(r['team_id']);
-      byTeam.set(key, [...(byTeam.get(key) ?? []), { currency: String(r['currency']), amountMinor: Number(r['amount']) }]);
+      byTeam.set(key, [
+        ...(byTeam.get(key) ?? []),
+        { currency: String(r['currency']), amountMinor: Number(r['amount']) },
+      ]);
     }
     return byTeam;
   }

@@ -38,7 +38,9 @@ export class DashboardService {
         const amounts = teamRecovered.get(t.teamId) ?? [];
         const currency = t.goalCurrency ?? amounts[0]?.currency ?? 'USD';
         // A goal is in one currency; only payments in that currency count toward it.
-        const recoveredMinor = amounts.filter((a) => a.currency === currency).reduce((sum, a) => sum + a.amountMinor, 0);
+        const recoveredMinor = amounts
+          .filter((a) => a.currency === currency)
+          .reduce((sum, a) => sum + a.amountMinor, 0);
         return {
           teamId: t.teamId,
           teamName: t.teamName,
@@ -50,8 +52,17 @@ export class DashboardService {
         };
       }),
       aging: aging
-        .sort((a, b) => AGING_BUCKETS.indexOf(a.bucket) - AGING_BUCKETS.indexOf(b.bucket) || a.currency.localeCompare(b.currency))
-        .map((a) => ({ bucket: a.bucket, accounts: a.accounts, balanceMinor: a.balanceMinor, currency: a.currency })),
+        .sort(
+          (a, b) =>
+            AGING_BUCKETS.indexOf(a.bucket) - AGING_BUCKETS.indexOf(b.bucket) ||
+            a.currency.localeCompare(b.currency),
+        )
+        .map((a) => ({
+          bucket: a.bucket,
+          accounts: a.accounts,
+          balanceMinor: a.balanceMinor,
+          currency: a.currency,
+        })),
     };
   }
 }

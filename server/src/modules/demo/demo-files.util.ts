@@ -43,7 +43,13 @@ export async function writeEnrichedUciFile(source: string, target: string, seed:
     const birthYear = String(2005 - age).slice(-2);
     const curp = `${letters(rng, 4)}${birthYear}${rng.digits(4)}${female ? 'M' : 'H'}${letters(rng, 5)}${rng.digits(2)}`;
     const phone = `55${rng.digits(8)}`;
-    const email = rng.chance(0.4) ? `${name.split(' ')[0].normalize('NFD').replace(/[^a-zA-Z]/g, '').toLowerCase()}.${rng.digits(4)}@correo.example` : '';
+    const email = rng.chance(0.4)
+      ? `${name
+          .split(' ')[0]
+          .normalize('NFD')
+          .replace(/[^a-zA-Z]/g, '')
+          .toLowerCase()}.${rng.digits(4)}@correo.example`
+      : '';
     await writeLine(out, `${line},${name},${curp},${phone},${email}\n`);
   }
   out.end();
@@ -54,10 +60,19 @@ const SECTORS = ['Residencial', 'Comercial', 'Industrial', 'Oficial'];
 const REDES = ['Red Norte', 'Red Centro', 'Red Sur', 'Red Valle'];
 
 /** A water utility's portfolio: cédula, name, Ecuadorian mobile, bills by sector / red / zona. */
-export async function writeUtilityFile(target: string, count: number, seed: number, prefix: string, today: Date): Promise<void> {
+export async function writeUtilityFile(
+  target: string,
+  count: number,
+  seed: number,
+  prefix: string,
+  today: Date,
+): Promise<void> {
   const rng = new SeededRandom(seed);
   const out = createWriteStream(target);
-  await writeLine(out, 'CUENTA;CEDULA;NOMBRE;TELEFONO;SALDO;VALOR_ORIGINAL;FECHA_VENCIMIENTO;SECTOR;RED;ZONA;SERVICIO\n');
+  await writeLine(
+    out,
+    'CUENTA;CEDULA;NOMBRE;TELEFONO;SALDO;VALOR_ORIGINAL;FECHA_VENCIMIENTO;SECTOR;RED;ZONA;SERVICIO\n',
+  );
   for (let i = 1; i <= count; i++) {
     const months = rng.weighted({ 1: 30, 2: 25, 3: 18, 4: 10, 6: 9, 9: 5, 14: 3 });
     const due = new Date(today.getTime() - Number(months) * 30 * 86_400_000 - rng.int(0, 20) * 86_400_000);

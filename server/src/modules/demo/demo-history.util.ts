@@ -32,7 +32,14 @@ export interface HistoryAgreement {
   downPaymentMinor: number;
   createdAt: Date;
   status: 'active' | 'kept' | 'broken';
-  installments: { seq: number; dueDate: string; amountMinor: number; paidMinor: number; status: 'pending' | 'paid' | 'broken' | 'on_hold'; paidAt: Date | null }[];
+  installments: {
+    seq: number;
+    dueDate: string;
+    amountMinor: number;
+    paidMinor: number;
+    status: 'pending' | 'paid' | 'broken' | 'on_hold';
+    paidAt: Date | null;
+  }[];
 }
 
 export interface HistoryPayment {
@@ -63,7 +70,12 @@ function workingMoment(rng: SeededRandom, day: Date): Date {
  * A few months of plausible collection work on the given accounts: attempts with outcomes and
  * dispositions, promises turned into payment plans, payments that keep or break them.
  */
-export function generateHistory(accounts: HistoryAccount[], now: Date, days: number, seed: number): DemoHistory {
+export function generateHistory(
+  accounts: HistoryAccount[],
+  now: Date,
+  days: number,
+  seed: number,
+): DemoHistory {
   const rng = new SeededRandom(seed);
   const today = new Date(`${toIsoDate(now)}T00:00:00Z`);
   const history: DemoHistory = { interactions: [], agreements: [], payments: [] };
@@ -75,7 +87,14 @@ export function generateHistory(accounts: HistoryAccount[], now: Date, days: num
       if (day.getUTCDay() === 0) continue;
       const dialedAt = workingMoment(rng, day);
       if (dialedAt > now) continue;
-      const outcome = rng.weighted({ no_answer: 42, busy: 8, failed: 4, machine: 14, human: 30, abandoned: 2 } as Record<CallOutcome, number>);
+      const outcome = rng.weighted({
+        no_answer: 42,
+        busy: 8,
+        failed: 4,
+        machine: 14,
+        human: 30,
+        abandoned: 2,
+      } as Record<CallOutcome, number>);
       let code = 'NC';
       let talk = 0;
       if (outcome === 'human') {
@@ -96,18 +115,28 @@ export function generateHistory(accounts: HistoryAccount[], now: Date, days: num
       });
       if (code === 'PTP' && account.balanceMinor > 0) {
         promised = true;
-        history.agreements.push(plan(rng, account, dialedAt, now, history.agreements.length + 1, history.payments));
+        history.agreements.push(
+          plan(rng, account, dialedAt, now, history.agreements.length + 1, history.payments),
+        );
       }
     }
   }
   return history;
 }
 
-function plan(rng: SeededRandom, account: HistoryAccount, createdAt: Date, now: Date, key: number, payments: HistoryPayment[]): HistoryAgreement {
+function plan(
+  rng: SeededRandom,
+  account: HistoryAccount,
+  createdAt: Date,
+  now: Date,
+  key: number,
+  payments: HistoryPayment[],
+): HistoryAgreement {
   const count = rng.pick([1, 1, 2, 3, 3, 4, 6]);
   const total = Math.max(100, Math.round(account.balanceMinor * rng.pick([0.6, 0.8, 1])));
   const down = count > 1 ? Math.round(total * 0.2) : 0;
-  if (down > 0) payments.push({ ...payer(account), amountMinor: down, paidAt: createdAt, channel: 'gateway' });
+  if (down > 0)
+    payments.push({ ...payer(account), amountMinor: down, paidAt: createdAt, channel: 'gateway' });
   const each = Math.floor((total - down) / count);
   const first = toIsoDate(createdAt);
   const keeps = rng.chance(0.68);
@@ -125,7 +154,12 @@ function plan(rng: SeededRandom, account: HistoryAccount, createdAt: Date, now: 
     } else if (keeps || rng.chance(0.5)) {
       const paidAt = new Date(due.getTime() - rng.int(0, 6) * DAY_MS - rng.int(0, 8 * 3600) * 1000);
       installments.push({ seq, dueDate, amountMinor: amount, paidMinor: amount, status: 'paid', paidAt });
-      payments.push({ ...payer(account), amountMinor: amount, paidAt, channel: rng.pick(['cashier', 'bank', 'gateway', 'direct_debit'] as const) });
+      payments.push({
+        ...payer(account),
+        amountMinor: amount,
+        paidAt,
+        channel: rng.pick(['cashier', 'bank', 'gateway', 'direct_debit'] as const),
+      });
     } else {
       const partial = rng.chance(0.3) ? Math.floor(amount / 2) : 0;
       const paidAt = partial ? new Date(due.getTime() - DAY_MS) : null;
@@ -135,9 +169,26 @@ function plan(rng: SeededRandom, account: HistoryAccount, createdAt: Date, now: 
     }
   }
   const status = broken ? 'broken' : installments.every((i) => i.status === 'paid') ? 'kept' : 'active';
-  return { key, accountId: account.id, agentId: account.agentId, teamId: account.teamId, currency: account.currency, totalMinor: total, downPaymentMinor: down, createdAt, status, installments };
+  return {
+    key,
+    accountId: account.id,
+    agentId: account.agentId,
+    teamId: account.teamId,
+    currency: account.currency,
+    totalMinor: total,
+    downPaymentMinor: down,
+    createdAt,
+    status,
+    installments,
+  };
 }
 
 function payer(account: HistoryAccount) {
-  return { accountId: account.id, clientId: account.clientId, teamId: account.teamId, agentId: account.agentId, currency: account.currency };
+  return {
+    accountId: account.id,
+    clientId: account.clientId,
+    teamId: account.teamId,
+    agentId: account.agentId,
+    currency: account.currency,
+  };
 }

@@ -24,11 +24,28 @@ export class DemoRepository {
 
   async createDispositions(): Promise<Map<string, string>> {
     return this.dataSource.transaction(async (tx) => {
-      const set = (await tx.query("INSERT INTO disposition_sets (name) VALUES ('Cobranza estándar')")) as { insertId: number };
-      await tx.query('INSERT INTO dispositions (set_id, code, label_es, label_en, category, is_contact, is_rpc, is_promise) VALUES ?', [
-        DEMO_DISPOSITIONS.map((d) => [set.insertId, d.code, d.labelEs, d.labelEn, d.category, d.isContact, d.isRpc, d.isPromise]),
-      ]);
-      const rows = (await tx.query('SELECT id, code FROM dispositions WHERE set_id = ?', [set.insertId])) as { id: string; code: string }[];
+      const set = (await tx.query("INSERT INTO disposition_sets (name) VALUES ('Cobranza estándar')")) as {
+        insertId: number;
+      };
+      await tx.query(
+        'INSERT INTO dispositions (set_id, code, label_es, label_en, category, is_contact, is_rpc, is_promise) VALUES ?',
+        [
+          DEMO_DISPOSITIONS.map((d) => [
+            set.insertId,
+            d.code,
+            d.labelEs,
+            d.labelEn,
+            d.category,
+            d.isContact,
+            d.isRpc,
+            d.isPromise,
+          ]),
+        ],
+      );
+      const rows = (await tx.query('SELECT id, code FROM dispositions WHERE set_id = ?', [set.insertId])) as {
+        id: string;
+        code: string;
+      }[];
       return new Map(rows.map((r) => [r.code, String(r.id)]));
     });
   }
@@ -68,55 +85,134 @@ export class DemoRepository {
     }));
   }
 
-  async writeHistory(history: DemoHistory, dispositions: Map<string, string>, referencePrefix: string): Promise<void> {
+  async writeHistory(
+    history: DemoHistory,
+    dispositions: Map<string, string>,
+    referencePrefix: string,
+  ): Promise<void> {
     for (const part of chunks(history.interactions)) {
       await this.dataSource.query(
         `INSERT INTO interactions (account_id, debtor_id, agent_id, team_id, channel, direction, outcome, disposition_id,
            queued_at, dialed_at, answered_at, connected_at, ended_at, talk_seconds, wrap_seconds, created_at) VALUES ?`,
         [
           part.map((i) => {
-            const answered = i.outcome === 'human' || i.outcome === 'machine' ? new Date(i.dialedAt.getTime() + 9000) : null;
+            const answered =
+              i.outcome === 'human' || i.outcome === 'machine' ? new Date(i.dialedAt.getTime() + 9000) : null;
             const connected = i.outcome === 'human' ? new Date(i.dialedAt.getTime() + 9500) : null;
-            const ended = new Date(i.dialedAt.getTime() + 9500 + i.talkSeconds * 1000 + (answered ? 0 : 16_000));
-            return [i.accountId, i.debtorId, i.agentId, i.teamId, 'voice', 'outbound', i.outcome, dispositions.get(i.dispositionCode) ?? null,
-              i.dialedAt, i.dialedAt, answered, connected, ended, i.talkSeconds, i.wrapSeconds, i.dialedAt];
+            const ended = new Date(
+              i.dialedAt.getTime() + 9500 + i.talkSeconds * 1000 + (answered ? 0 : 16_000),
+            );
+            return [
+              i.accountId,
+              i.debtorId,
+              i.agentId,
+              i.teamId,
+              'voice',
+              'outbound',
+              i.outcome,
+              dispositions.get(i.dispositionCode) ?? null,
+              i.dialedAt,
+              i.dialedAt,
+              answered,
+              connected,
+              ended,
+              i.talkSeconds,
+              i.wrapSeconds,
+              i.dialedAt,
+            ];
           }),
         ],
       );
     }
     await this.dataSource.transaction(async (tx) => {
-      const [{ maxId }] = (await tx.query('SELECT COALESCE(MAX(id), 0) AS maxId FROM agreements')) as { maxId: string }[];
+      const [{ maxId }] = (await tx.query('SELECT COALESCE(MAX(id), 0) AS maxId FROM agreements')) as {
+        maxId: string;
+      }[];
       const base = Number(maxId);
       for (const part of chunks(history.agreements)) {
         await tx.query(
           `INSERT INTO agreements (id, account_id, agent_id, team_id, status, currency, total_minor, down_payment_minor, waiver_minor,
              installments_count, settles_in_full, created_at, updated_at) VALUES ?`,
-          [part.map((g) => [base + g.key, g.accountId, g.agentId, g.teamId, g.status, g.currency, g.totalMinor, g.downPaymentMinor, 0, g.installments.length, 0, g.createdAt, g.createdAt])],
+          [
+            part.map((g) => [
+              base + g.key,
+              g.accountId,
+              g.agentId,
+              g.teamId,
+              g.status,
+              g.currency,
+              g.totalMinor,
+              g.downPaymentMinor,
+              0,
+              g.installments.length,
+              0,
+              g.createdAt,
+              g.createdAt,
+            ]),
+          ],
         );
       }
-      const installments = history.agreements.flatMap((g) => g.installments.map((x) => [base + g.key, x.seq, x.dueDate, x.amountMinor, x.paidMinor, x.status, x.paidAt]));
+      const installments = history.agreements.flatMap((g) =>
+        g.installments.map((x) => [
+          base + g.key,
+          x.seq,
+          x.dueDate,
+          x.amountMinor,
+          x.paidMinor,
+          x.status,
+          x.paidAt,
+        ]),
+      );
       for (const part of chunks(installments)) {
-        await tx.query('INSERT INTO installments (agreement_id, seq, due_date, amount_minor, paid_minor, status, paid_at) VALUES ?', [part]);
+        await tx.query(
+          'INSERT INTO installments (agreement_id, seq, due_date, amount_minor, paid_minor, status, paid_at) VALUES ?',
+          [part],
+        );
       }
-      const payments = history.payments.map((p, i) => [p.accountId, p.clientId, p.teamId, p.agentId, p.amountMinor, p.currency, p.channel, 'applied', `${referencePrefix}-${i + 1}`, p.paidAt, p.paidAt]);
+      const payments = history.payments.map((p, i) => [
+        p.accountId,
+        p.clientId,
+        p.teamId,
+        p.agentId,
+        p.amountMinor,
+        p.currency,
+        p.channel,
+        'applied',
+        `${referencePrefix}-${i + 1}`,
+        p.paidAt,
+        p.paidAt,
+      ]);
       for (const part of chunks(payments)) {
-        await tx.query('INSERT INTO payments (account_id, client_id, team_id, agent_id, amount_minor, currency, channel, status, reference, paid_at, created_at) VALUES ?', [part]);
+        await tx.query(
+          'INSERT INTO payments (account_id, client_id, team_id, agent_id, amount_minor, currency, channel, status, reference, paid_at, created_at) VALUES ?',
+          [part],
+        );
       }
     });
   }
 
-  async monthlyRecoveredByTeam(): Promise<{ teamId: string; month: string; currency: string; amount: number }[]> {
+  async monthlyRecoveredByTeam(): Promise<
+    { teamId: string; month: string; currency: string; amount: number }[]
+  > {
     const rows = (await this.dataSource.query(
       `SELECT team_id, DATE_FORMAT(paid_at, '%Y-%m-01') AS month, currency, SUM(amount_minor) AS amount
          FROM payments WHERE team_id IS NOT NULL GROUP BY team_id, month, currency`,
     )) as Record<string, string>[];
-    return rows.map((r) => ({ teamId: String(r['team_id']), month: r['month'], currency: r['currency'], amount: Number(r['amount']) }));
+    return rows.map((r) => ({
+      teamId: String(r['team_id']),
+      month: r['month'],
+      currency: r['currency'],
+      amount: Number(r['amount']),
+    }));
   }
 
-  async insertGoals(goals: { periodStart: string; teamId: string; target: number; currency: string }[]): Promise<void> {
+  async insertGoals(
+    goals: { periodStart: string; teamId: string; target: number; currency: string }[],
+  ): Promise<void> {
     if (goals.length === 0) return;
-    await this.dataSource.query('INSERT INTO goals (period_kind, period_start, scope, scope_id, metric, target, currency) VALUES ?', [
-      goals.map((g) => ['month', g.periodStart, 'team', g.teamId, 'recovered', g.target, g.currency]),
-    ]);
+    await this.dataSource.query(
+      'INSERT INTO goals (period_kind, period_start, scope, scope_id, metric, target, currency) VALUES ?',
+      [goals.map((g) => ['month', g.periodStart, 'team', g.teamId, 'recovered', g.target, g.currency])],
+    );
   }
 }

@@ -1,5 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { addMonths, monthStart, toIsoDate, UCI_CREDIT_CARD_PRESET, type ColumnMapping } from '@recupera/shared';
+import {
+  addMonths,
+  monthStart,
+  toIsoDate,
+  UCI_CREDIT_CARD_PRESET,
+  type ColumnMapping,
+} from '@recupera/shared';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
@@ -67,20 +73,53 @@ export class DemoService {
   }
 
   printLogins(): void {
-    const lines = DEMO_USERS.filter((u) => u.role !== 'agent' || u.email === 'agente1@recupera.demo' || u.email === 'agente9@recupera.demo').map(
-      (u) => `  ${u.role.padEnd(10)} ${u.email}`,
+    const lines = DEMO_USERS.filter(
+      (u) => u.role !== 'agent' || u.email === 'agente1@recupera.demo' || u.email === 'agente9@recupera.demo',
+    ).map((u) => `  ${u.role.padEnd(10)} ${u.email}`);
+    this.logger.log(
+      `Demo log-ins (password "${DEMO_PASSWORD}"):\n${lines.join('\n')}\n  (agents: agente1 … agente16@recupera.demo)`,
     );
-    this.logger.log(`Demo log-ins (password "${DEMO_PASSWORD}"):\n${lines.join('\n')}\n  (agents: agente1 … agente16@recupera.demo)`);
   }
 
   private async seed(now: Date): Promise<void> {
     const ids = await this.seedPeople();
     const dispositions = await this.demo.createDispositions();
-    const bank = await this.clients.createClient(null, { code: 'BCORD', name: 'Banco Cordillera', country: 'MX', currency: 'MXN' });
-    const water = await this.clients.createClient(null, { code: 'AGVALLE', name: 'Aguas del Valle EP', country: 'EC', currency: 'USD' });
-    const cards = await this.clients.createPortfolio(null, { clientId: bank.id, name: 'Tarjetas de crédito — mora temprana y tardía', stage: 'tardia', industry: 'banking', currency: 'MXN', jurisdiction: 'MX' });
-    const homes = await this.clients.createPortfolio(null, { clientId: water.id, name: 'Consumo residencial', stage: 'temprana', industry: 'utility', currency: 'USD', jurisdiction: 'EC' });
-    const business = await this.clients.createPortfolio(null, { clientId: water.id, name: 'Comercial e industrial', stage: 'tardia', industry: 'utility', currency: 'USD', jurisdiction: 'EC' });
+    const bank = await this.clients.createClient(null, {
+      code: 'BCORD',
+      name: 'Banco Cordillera',
+      country: 'MX',
+      currency: 'MXN',
+    });
+    const water = await this.clients.createClient(null, {
+      code: 'AGVALLE',
+      name: 'Aguas del Valle EP',
+      country: 'EC',
+      currency: 'USD',
+    });
+    const cards = await this.clients.createPortfolio(null, {
+      clientId: bank.id,
+      name: 'Tarjetas de crédito — mora temprana y tardía',
+      stage: 'tardia',
+      industry: 'banking',
+      currency: 'MXN',
+      jurisdiction: 'MX',
+    });
+    const homes = await this.clients.createPortfolio(null, {
+      clientId: water.id,
+      name: 'Consumo residencial',
+      stage: 'temprana',
+      industry: 'utility',
+      currency: 'USD',
+      jurisdiction: 'EC',
+    });
+    const business = await this.clients.createPortfolio(null, {
+      clientId: water.id,
+      name: 'Comercial e industrial',
+      stage: 'tardia',
+      industry: 'utility',
+      currency: 'USD',
+      jurisdiction: 'EC',
+    });
 
     const dir = await this.uploads.directory();
     if (existsSync(this.config.demoUciFile)) {
@@ -90,24 +129,44 @@ export class DemoService {
     } else {
       this.logger.warn(`${this.config.demoUciFile} not found: the demo bank portfolio stays empty`);
     }
-    for (const [portfolio, count, prefix, seed] of [[homes, 4000, 'R', SEED + 1], [business, 1500, 'C', SEED + 2]] as const) {
+    for (const [portfolio, count, prefix, seed] of [
+      [homes, 4000, 'R', SEED + 1],
+      [business, 1500, 'C', SEED + 2],
+    ] as const) {
       const file = join(dir, `demo-${prefix}-${process.pid}.csv`);
       await writeUtilityFile(file, count, seed, prefix, now);
-      await this.importFile(file, `aguas-del-valle-${prefix}.csv`, portfolio.id, UTILITY_MAPPING, 'cartera-agua');
+      await this.importFile(
+        file,
+        `aguas-del-valle-${prefix}.csv`,
+        portfolio.id,
+        UTILITY_MAPPING,
+        'cartera-agua',
+      );
     }
 
     const assigned =
-      (await this.demo.assignPortfolio(cards.id, ids.norte, ids.agents.norte, addDaysUtc(now, -HISTORY_DAYS))) +
+      (await this.demo.assignPortfolio(
+        cards.id,
+        ids.norte,
+        ids.agents.norte,
+        addDaysUtc(now, -HISTORY_DAYS),
+      )) +
       (await this.demo.assignPortfolio(homes.id, ids.sur, ids.agents.sur, addDaysUtc(now, -HISTORY_DAYS))) +
       (await this.demo.assignPortfolio(business.id, ids.sur, ids.agents.sur, addDaysUtc(now, -HISTORY_DAYS)));
     this.logger.log(`Assigned ${assigned} accounts to the two teams`);
 
     let seed = SEED + 10;
-    for (const [portfolioId, everyNth] of [[cards.id, 4], [homes.id, 3], [business.id, 3]] as const) {
+    for (const [portfolioId, everyNth] of [
+      [cards.id, 4],
+      [homes.id, 3],
+      [business.id, 3],
+    ] as const) {
       const accounts = await this.demo.sampleAssigned(portfolioId, everyNth);
       const history = generateHistory(accounts, now, HISTORY_DAYS, seed++);
       await this.demo.writeHistory(history, dispositions, `DEMO-${portfolioId}`);
-      this.logger.log(`History for portfolio ${portfolioId}: ${history.interactions.length} calls, ${history.agreements.length} agreements, ${history.payments.length} payments`);
+      this.logger.log(
+        `History for portfolio ${portfolioId}: ${history.interactions.length} calls, ${history.agreements.length} agreements, ${history.payments.length} payments`,
+      );
     }
     await this.seedGoals(now);
     this.logger.log('Demo agency ready');
@@ -117,26 +176,60 @@ export class DemoService {
     const hash = await hashPassword(DEMO_PASSWORD);
     const byEmail = new Map<string, string>();
     for (const user of DEMO_USERS.filter((u) => u.role !== 'agent')) {
-      const saved = await this.users.save({ email: user.email, fullName: user.fullName, role: user.role, passwordHash: hash, locale: 'es', active: true, failedLogins: 0 });
+      const saved = await this.users.save({
+        email: user.email,
+        fullName: user.fullName,
+        role: user.role,
+        passwordHash: hash,
+        locale: 'es',
+        active: true,
+        failedLogins: 0,
+      });
       byEmail.set(user.email, saved.id);
     }
-    const norte = await this.teams.save({ name: DEMO_TEAMS.norte.name, supervisorId: byEmail.get(DEMO_TEAMS.norte.supervisor)! });
-    const sur = await this.teams.save({ name: DEMO_TEAMS.sur.name, supervisorId: byEmail.get(DEMO_TEAMS.sur.supervisor)! });
+    const norte = await this.teams.save({
+      name: DEMO_TEAMS.norte.name,
+      supervisorId: byEmail.get(DEMO_TEAMS.norte.supervisor)!,
+    });
+    const sur = await this.teams.save({
+      name: DEMO_TEAMS.sur.name,
+      supervisorId: byEmail.get(DEMO_TEAMS.sur.supervisor)!,
+    });
     await this.users.save({ id: byEmail.get(DEMO_TEAMS.norte.supervisor)!, teamId: norte.id });
     await this.users.save({ id: byEmail.get(DEMO_TEAMS.sur.supervisor)!, teamId: sur.id });
     const agents = { norte: [] as string[], sur: [] as string[] };
     for (const user of DEMO_USERS.filter((u) => u.role === 'agent')) {
       const team = user.team === 'norte' ? norte.id : sur.id;
-      const saved = await this.users.save({ email: user.email, fullName: user.fullName, role: 'agent', teamId: team, passwordHash: hash, locale: 'es', active: true, failedLogins: 0 });
+      const saved = await this.users.save({
+        email: user.email,
+        fullName: user.fullName,
+        role: 'agent',
+        teamId: team,
+        passwordHash: hash,
+        locale: 'es',
+        active: true,
+        failedLogins: 0,
+      });
       agents[user.team ?? 'norte'].push(saved.id);
     }
     this.logger.log(`Created ${DEMO_USERS.length} users in 2 teams`);
     return { norte: norte.id, sur: sur.id, agents };
   }
 
-  private async importFile(path: string, name: string, portfolioId: string, mapping: ColumnMapping, saveAs: string): Promise<void> {
+  private async importFile(
+    path: string,
+    name: string,
+    portfolioId: string,
+    mapping: ColumnMapping,
+    saveAs: string,
+  ): Promise<void> {
     const upload = await this.uploads.register(path, name, null, true);
-    const created = await this.imports.create(null, { uploadId: upload.uploadId, portfolioId, mapping, saveMappingAs: saveAs });
+    const created = await this.imports.create(null, {
+      uploadId: upload.uploadId,
+      portfolioId,
+      mapping,
+      saveMappingAs: saveAs,
+    });
     let lastPercent = -1;
     const run = await this.runner.run(created.id, {
       progressed: (p) => {
@@ -147,7 +240,9 @@ export class DemoService {
         }
       },
     });
-    this.logger.log(`Imported ${name}: ${run.inserted} accounts, ${run.rejected} rejected rows (see the import's reject report)`);
+    this.logger.log(
+      `Imported ${name}: ${run.inserted} accounts, ${run.rejected} rejected rows (see the import's reject report)`,
+    );
   }
 
   /** Goals a little above what each team actually recovered, so attainment hovers near 100 %. */

@@ -7,7 +7,10 @@ import { HealthRepository } from './health.repository';
 const TIMEOUT_MS = 1500;
 
 function within<T>(promise: Promise<T>, fallback: T): Promise<T> {
-  return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), TIMEOUT_MS).unref())]);
+  return Promise.race([
+    promise,
+    new Promise<T>((resolve) => setTimeout(() => resolve(fallback), TIMEOUT_MS).unref()),
+  ]);
 }
 
 @Injectable()
@@ -21,7 +24,10 @@ export class HealthService {
     const [database, redis] = await Promise.all([
       within(this.repository.ping(), false),
       within(
-        this.redis.ping().then((reply) => reply === 'PONG').catch(() => false),
+        this.redis
+          .ping()
+          .then((reply) => reply === 'PONG')
+          .catch(() => false),
         false,
       ),
     ]);

@@ -33,17 +33,28 @@ export async function detectKind(path: string, fileName: string): Promise<Import
   const isZip = ZIP_MAGIC.every((byte, i) => start[i] === byte);
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.xlsx')) {
-    if (!isZip) throw new FileRejection(ErrorCode.UnsupportedFile, `${fileName} is not an XLSX workbook (it is not a zip archive)`);
+    if (!isZip)
+      throw new FileRejection(
+        ErrorCode.UnsupportedFile,
+        `${fileName} is not an XLSX workbook (it is not a zip archive)`,
+      );
     return 'xlsx';
   }
   if (lower.endsWith('.xls')) {
-    throw new FileRejection(ErrorCode.UnsupportedFile, 'Old Excel .xls files are not supported: save it as .xlsx or CSV UTF-8');
+    throw new FileRejection(
+      ErrorCode.UnsupportedFile,
+      'Old Excel .xls files are not supported: save it as .xlsx or CSV UTF-8',
+    );
   }
   if (isZip) return 'xlsx';
   if ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff)) {
     throw new FileRejection(ErrorCode.BadEncoding, 'The file is UTF-16; save it as "CSV UTF-8"');
   }
-  if (start.includes(0)) throw new FileRejection(ErrorCode.UnsupportedFile, `${fileName} is neither CSV text nor an XLSX workbook`);
+  if (start.includes(0))
+    throw new FileRejection(
+      ErrorCode.UnsupportedFile,
+      `${fileName} is neither CSV text nor an XLSX workbook`,
+    );
   return 'csv';
 }
 

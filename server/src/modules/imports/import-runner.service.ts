@@ -14,7 +14,12 @@ import { ClientsService } from '../clients/clients.service';
 import { FileRejection } from './file-inspection.util';
 import type { ImportRun } from './import-run.entity';
 import { ImportRunsRepository, type RunProgress } from './import-runs.repository';
-import { ImportWriteRepository, type BatchOutcome, type BatchReject, type BatchTarget } from './import-write.repository';
+import {
+  ImportWriteRepository,
+  type BatchOutcome,
+  type BatchReject,
+  type BatchTarget,
+} from './import-write.repository';
 import { openRowSource } from './row-source.util';
 import { UploadStore } from './upload-store.service';
 
@@ -54,7 +59,8 @@ export class ImportRunner {
     try {
       await this.execute(run, listener);
     } catch (error) {
-      const message = error instanceof FileRejection ? error.message : `Import failed: ${(error as Error).message}`;
+      const message =
+        error instanceof FileRejection ? error.message : `Import failed: ${(error as Error).message}`;
       if (!(error instanceof FileRejection)) this.logger.error((error as Error).stack ?? message);
       await this.runs.fail(run.id, message, new Date());
     }
@@ -71,7 +77,10 @@ export class ImportRunner {
     const problems = checkMapping(run.mapping, source.header);
     if (problems.length > 0) {
       source.close();
-      throw new FileRejection(ErrorCode.MissingColumns, `The file does not fit the mapping: ${problems.join('; ')}`);
+      throw new FileRejection(
+        ErrorCode.MissingColumns,
+        `The file does not fit the mapping: ${problems.join('; ')}`,
+      );
     }
     const defaults = JURISDICTION_DEFAULTS[portfolio.jurisdiction];
     const context: ImportContext = {
@@ -91,7 +100,14 @@ export class ImportRunner {
     const indexes = columns.map((column) => source.header.indexOf(column));
     const accountColumn = run.mapping.accountNumber ?? 'accountNumber';
 
-    const progress: RunProgress = { processedRows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, bytesRead: 0 };
+    const progress: RunProgress = {
+      processedRows: 0,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      bytesRead: 0,
+    };
     const seen = new Map<string | number, number>();
     let rows: MappedRow[] = [];
     let rejects: BatchReject[] = [];
@@ -133,10 +149,18 @@ export class ImportRunner {
 
     try {
       for await (const { line, cells } of source.rows) {
-        if (cells.length > source.header.length && cells.slice(source.header.length).some((c) => c.trim() !== '')) {
+        if (
+          cells.length > source.header.length &&
+          cells.slice(source.header.length).some((c) => c.trim() !== '')
+        ) {
           progress.processedRows++;
           progress.rejected++;
-          rejects.push({ line, column: '*', code: 'too_many_values', params: { values: cells.length, columns: source.header.length } });
+          rejects.push({
+            line,
+            column: '*',
+            code: 'too_many_values',
+            params: { values: cells.length, columns: source.header.length },
+          });
           continue;
         }
         if (cells.every((c) => c.trim() === '')) continue;
@@ -152,13 +176,19 @@ export class ImportRunner {
           const firstLine = seen.get(key);
           if (firstLine !== undefined) {
             progress.rejected++;
-            rejects.push({ line, column: accountColumn, code: 'duplicate_account', params: { account: result.row.accountNumber, firstLine } });
+            rejects.push({
+              line,
+              column: accountColumn,
+              code: 'duplicate_account',
+              params: { account: result.row.accountNumber, firstLine },
+            });
           } else {
             seen.set(key, line);
             rows.push(result.row);
           }
         }
-        if (rows.length >= this.config.importBatchSize || rejects.length >= this.config.importBatchSize) await flush();
+        if (rows.length >= this.config.importBatchSize || rejects.length >= this.config.importBatchSize)
+          await flush();
         if ((progress.processedRows & 1023) === 0) await report(false);
       }
       await flush();

@@ -6,7 +6,10 @@ import { ImportMapping } from './import-mapping.entity';
 import { ImportReject } from './import-reject.entity';
 import { ImportRun } from './import-run.entity';
 
-export type RunProgress = Pick<ImportRun, 'processedRows' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'bytesRead'>;
+export type RunProgress = Pick<
+  ImportRun,
+  'processedRows' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'bytesRead'
+>;
 
 @Injectable()
 export class ImportRunsRepository {
@@ -18,7 +21,18 @@ export class ImportRunsRepository {
 
   async create(run: Partial<ImportRun>, tx?: Tx): Promise<ImportRun> {
     const repo = tx ? tx.getRepository(ImportRun) : this.runs;
-    const saved = await repo.save(repo.create({ status: 'queued', processedRows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, bytesRead: 0, ...run }));
+    const saved = await repo.save(
+      repo.create({
+        status: 'queued',
+        processedRows: 0,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        rejected: 0,
+        bytesRead: 0,
+        ...run,
+      }),
+    );
     return (await repo.findOne({ where: { id: saved.id } }))!;
   }
 
@@ -52,7 +66,11 @@ export class ImportRunsRepository {
   }
 
   listRejects(importId: string, limit?: number): Promise<ImportReject[]> {
-    return this.rejects.find({ where: { importId }, order: { line: 'ASC', id: 'ASC' }, ...(limit ? { take: limit } : {}) });
+    return this.rejects.find({
+      where: { importId },
+      order: { line: 'ASC', id: 'ASC' },
+      ...(limit ? { take: limit } : {}),
+    });
   }
 
   /** Streams rejects in pages so a report of a million bad rows never sits in memory at once. */

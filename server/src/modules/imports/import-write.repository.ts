@@ -59,7 +59,13 @@ const DEBTOR_UPSERT = `INSERT INTO debtors (client_id, debtor_key, national_id, 
 
 type TsvValue = string | number | null;
 
-const TSV_ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r', '\\': '\\\\', '\0': '\\0' };
+const TSV_ESCAPES: Readonly<Record<string, string>> = {
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\\': '\\\\',
+  '\0': '\\0',
+};
 
 /** One value in LOAD DATA's default text format: NULL is \N, separators and backslashes escaped. */
 function tsvValue(value: TsvValue): string {
@@ -79,13 +85,38 @@ function loadDataSql(table: string, columns: readonly string[]): string {
     FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${columns.join(', ')})`;
 }
 
-const DEBTOR_COLUMNS = ['client_id', 'debtor_key', 'national_id', 'full_name', 'time_zone', 'jurisdiction'] as const;
-const ACCOUNT_COLUMNS = ['client_id', 'account_number', 'currency', 'status', 'last_import_id', ...ACCOUNT_FIELDS] as const;
-const CONTACT_COLUMNS = ['debtor_id', 'type', 'value', 'valid', 'consent', 'do_not_contact', 'source'] as const;
+const DEBTOR_COLUMNS = [
+  'client_id',
+  'debtor_key',
+  'national_id',
+  'full_name',
+  'time_zone',
+  'jurisdiction',
+] as const;
+const ACCOUNT_COLUMNS = [
+  'client_id',
+  'account_number',
+  'currency',
+  'status',
+  'last_import_id',
+  ...ACCOUNT_FIELDS,
+] as const;
+const CONTACT_COLUMNS = [
+  'debtor_id',
+  'type',
+  'value',
+  'valid',
+  'consent',
+  'do_not_contact',
+  'source',
+] as const;
 
 /** The part of mysql2's callback connection that LOAD DATA LOCAL needs (TypeORM does not expose it typed). */
 interface RawConnection {
-  query(options: { sql: string; infileStreamFactory: () => Readable }, callback: (error: Error | null) => void): void;
+  query(
+    options: { sql: string; infileStreamFactory: () => Readable },
+    callback: (error: Error | null) => void,
+  ): void;
 }
 
 type Raw = Record<string, string | number | null>;
@@ -112,26 +143,44 @@ export class ImportWriteRepository {
    * (every statement in it is idempotent).
    */
   async writeBatch(target: BatchTarget, rows: MappedRow[], rejects: BatchReject[]): Promise<BatchOutcome> {
-    const sorted = [...rows].sort((a, b) => (a.accountNumber < b.accountNumber ? -1 : a.accountNumber > b.accountNumber ? 1 : 0));
+    const sorted = [...rows].sort((a, b) =>
+      a.accountNumber < b.accountNumber ? -1 : a.accountNumber > b.accountNumber ? 1 : 0,
+    );
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.writeOnce(target, sorted, rejects);
       } catch (error) {
-        const errno = (error as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ?? (error as { errno?: number }).errno;
-        if (attempt >= MAX_ATTEMPTS || (errno !== ER_LOCK_DEADLOCK && errno !== ER_LOCK_WAIT_TIMEOUT)) throw error;
+        const errno =
+          (error as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ??
+          (error as { errno?: number }).errno;
+        if (attempt >= MAX_ATTEMPTS || (errno !== ER_LOCK_DEADLOCK && errno !== ER_LOCK_WAIT_TIMEOUT))
+          throw error;
       }
     }
   }
 
-  private async writeOnce(target: BatchTarget, rows: MappedRow[], rejects: BatchReject[]): Promise<BatchOutcome> {
+  private async writeOnce(
+    target: BatchTarget,
+    rows: MappedRow[],
+    rejects: BatchReject[],
+  ): Promise<BatchOutcome> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
     try {
       if (rejects.length > 0) {
-        await runner.query('INSERT INTO import_rejects (import_id, line, column_name, code, params) VALUES ?', [
-          rejects.map((r) => [target.importId, r.line, r.column.slice(0, 120), r.code, JSON.stringify(r.params)]),
-        ]);
+        await runner.query(
+          'INSERT INTO import_rejects (import_id, line, column_name, code, params) VALUES ?',
+          [
+            rejects.map((r) => [
+              target.importId,
+              r.line,
+              r.column.slice(0, 120),
+              r.code,
+              JSON.stringify(r.params),
+            ]),
+          ],
+        );
       }
       let outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0 };
       if (rows.length > 0) {
@@ -149,19 +198,29 @@ export class ImportWriteRepository {
     }
   }
 
-  private load(runner: QueryRunner, table: string, columns: readonly string[], rows: TsvValue[][]): Promise<void> {
+  private load(
+    runner: QueryRunner,
+    table: string,
+    columns: readonly string[],
+    rows: TsvValue[][],
+  ): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
     const connection = (runner as unknown as { databaseConnection: RawConnection }).databaseConnection;
     const data = tsv(rows);
     return new Promise((resolve, reject) =>
-      connection.query({ sql: loadDataSql(table, columns), infileStreamFactory: () => Readable.from([data]) }, (error) =>
-        error ? reject(error) : resolve(),
+      connection.query(
+        { sql: loadDataSql(table, columns), infileStreamFactory: () => Readable.from([data]) },
+        (error) => (error ? reject(error) : resolve()),
       ),
     );
   }
 
   /** New debtors are loaded (existing keys skipped), then ids are read back and changed ones upserted. */
-  private async writeDebtors(runner: QueryRunner, target: BatchTarget, rows: MappedRow[]): Promise<Map<string, string>> {
+  private async writeDebtors(
+    runner: QueryRunner,
+    target: BatchTarget,
+    rows: MappedRow[],
+  ): Promise<Map<string, string>> {
     const byKey = new Map<string, MappedRow>();
     for (const row of rows) byKey.set(row.debtorKey, row);
     const keys = [...byKey.keys()].sort();
@@ -170,23 +229,33 @@ export class ImportWriteRepository {
       return [target.clientId, key, r.nationalId, r.fullName, r.timeZone, target.jurisdiction];
     };
     await this.load(runner, 'debtors', DEBTOR_COLUMNS, keys.map(values));
-    const found = (await runner.query('SELECT id, debtor_key, national_id, full_name, time_zone FROM debtors WHERE client_id = ? AND debtor_key IN (?)', [
-      target.clientId,
-      keys,
-    ])) as Raw[];
+    const found = (await runner.query(
+      'SELECT id, debtor_key, national_id, full_name, time_zone FROM debtors WHERE client_id = ? AND debtor_key IN (?)',
+      [target.clientId, keys],
+    )) as Raw[];
     const changed = found.filter((d) => {
       const r = byKey.get(String(d['debtor_key']))!;
-      return !same(d['national_id'], r.nationalId) || (r.fullName !== null && !same(d['full_name'], r.fullName)) || !same(d['time_zone'], r.timeZone);
+      return (
+        !same(d['national_id'], r.nationalId) ||
+        (r.fullName !== null && !same(d['full_name'], r.fullName)) ||
+        !same(d['time_zone'], r.timeZone)
+      );
     });
-    if (changed.length > 0) await runner.query(DEBTOR_UPSERT, [changed.map((d) => values(String(d['debtor_key'])))]);
+    if (changed.length > 0)
+      await runner.query(DEBTOR_UPSERT, [changed.map((d) => values(String(d['debtor_key'])))]);
     return new Map(found.map((d) => [String(d['debtor_key']), String(d['id'])]));
   }
 
-  private async writeAccounts(runner: QueryRunner, target: BatchTarget, rows: MappedRow[], debtorIds: Map<string, string>): Promise<BatchOutcome> {
-    const existing = (await runner.query(`SELECT account_number, ${ACCOUNT_FIELDS.join(', ')} FROM accounts WHERE client_id = ? AND account_number IN (?)`, [
-      target.clientId,
-      rows.map((r) => r.accountNumber),
-    ])) as Raw[];
+  private async writeAccounts(
+    runner: QueryRunner,
+    target: BatchTarget,
+    rows: MappedRow[],
+    debtorIds: Map<string, string>,
+  ): Promise<BatchOutcome> {
+    const existing = (await runner.query(
+      `SELECT account_number, ${ACCOUNT_FIELDS.join(', ')} FROM accounts WHERE client_id = ? AND account_number IN (?)`,
+      [target.clientId, rows.map((r) => r.accountNumber)],
+    )) as Raw[];
     const stored = new Map(existing.map((a) => [String(a['account_number']), a]));
     const fresh: TsvValue[][] = [];
     const changed: TsvValue[][] = [];
@@ -205,22 +274,38 @@ export class ImportWriteRepository {
         r.zona,
         r.score,
       ];
-      const values: TsvValue[] = [target.clientId, r.accountNumber, target.currency, 'active', target.importId, ...fields];
+      const values: TsvValue[] = [
+        target.clientId,
+        r.accountNumber,
+        target.currency,
+        'active',
+        target.importId,
+        ...fields,
+      ];
       const before = stored.get(r.accountNumber);
       if (!before) fresh.push(values);
       else if (!ACCOUNT_FIELDS.every((f, i) => same(before[f], fields[i]))) changed.push(values);
     }
     await this.load(runner, 'accounts', ACCOUNT_COLUMNS, fresh);
     if (changed.length > 0) await runner.query(ACCOUNT_UPSERT, [changed]);
-    return { inserted: fresh.length, updated: changed.length, unchanged: rows.length - fresh.length - changed.length };
+    return {
+      inserted: fresh.length,
+      updated: changed.length,
+      unchanged: rows.length - fresh.length - changed.length,
+    };
   }
 
   /** Contact points already on file are skipped: an import adds numbers, it never drops one. */
-  private async writeContactPoints(runner: QueryRunner, rows: MappedRow[], debtorIds: Map<string, string>): Promise<void> {
+  private async writeContactPoints(
+    runner: QueryRunner,
+    rows: MappedRow[],
+    debtorIds: Map<string, string>,
+  ): Promise<void> {
     const values: TsvValue[][] = [];
     for (const row of rows) {
       const debtorId = debtorIds.get(row.debtorKey) ?? null;
-      for (const phone of row.phones) values.push([debtorId, phone.kind, phone.e164, 1, 'unknown', 0, 'import']);
+      for (const phone of row.phones)
+        values.push([debtorId, phone.kind, phone.e164, 1, 'unknown', 0, 'import']);
       if (row.email) values.push([debtorId, 'email', row.email.toLowerCase(), 1, 'unknown', 0, 'import']);
       if (row.address) values.push([debtorId, 'address', row.address, 1, 'unknown', 0, 'import']);
     }

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -64,7 +74,11 @@ export class ImportsController {
   }
 
   @Get(':id/rejects.csv')
-  async rejectReport(@Param() { id }: IdParamDto, @RequestLocale() locale: Locale, @Res() response: Response): Promise<void> {
+  async rejectReport(
+    @Param() { id }: IdParamDto,
+    @RequestLocale() locale: Locale,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.imports.get(id);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="import-${id}-rechazos.csv"`);

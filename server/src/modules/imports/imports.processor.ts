@@ -35,6 +35,11 @@ export class ImportsProcessor extends WorkerHost implements OnApplicationBootstr
     if (!run.createdBy) return;
     owner = run.createdBy;
     if (run.status === 'completed') this.gateway.emitToUser(owner, 'import.completed', toImportResponse(run));
-    else this.gateway.emitToUser(owner, 'import.failed', { importId, code: ErrorCode.ImportFailed, message: run.error ?? 'Import failed' });
+    else
+      this.gateway.emitToUser(owner, 'import.failed', {
+        importId,
+        code: ErrorCode.ImportFailed,
+        message: run.error ?? 'Import failed',
+      });
   }
 }

@@ -39,7 +39,10 @@ export class ImportsService {
     private readonly uow: UnitOfWork,
   ) {}
 
-  async preview(user: AuthUser, file: { path: string; originalname: string }): Promise<ImportPreviewResponse> {
+  async preview(
+    user: AuthUser,
+    file: { path: string; originalname: string },
+  ): Promise<ImportPreviewResponse> {
     let meta: UploadMeta;
     try {
       meta = await this.uploads.register(file.path, file.originalname, user.id, true);
@@ -59,17 +62,39 @@ export class ImportsService {
   }
 
   /** Checks everything that can be checked before a row is read and records the import, not yet run. */
-  async create(user: AuthUser | null, dto: StartImportDto, ip: string | null = null): Promise<ImportResponse> {
+  async create(
+    user: AuthUser | null,
+    dto: StartImportDto,
+    ip: string | null = null,
+  ): Promise<ImportResponse> {
     const meta = await this.uploads.find(dto.uploadId, user?.id ?? null);
     const { portfolio, client } = await this.clients.portfolioWithClient(dto.portfolioId);
     const problems = checkMapping(dto.mapping, meta.header);
-    if (problems.length > 0) throw AppException.invalid(`The mapping does not fit the file: ${problems.join('; ')}`, { problems });
+    if (problems.length > 0)
+      throw AppException.invalid(`The mapping does not fit the file: ${problems.join('; ')}`, { problems });
     const run = await this.uow.run(async (tx) => {
       if (dto.saveMappingAs) {
         const existing = await this.runs.findMapping(client.id, dto.saveMappingAs);
-        const saved = await this.runs.saveMapping({ ...existing, clientId: client.id, name: dto.saveMappingAs, mapping: dto.mapping, createdBy: user?.id ?? null }, tx);
+        const saved = await this.runs.saveMapping(
+          {
+            ...existing,
+            clientId: client.id,
+            name: dto.saveMappingAs,
+            mapping: dto.mapping,
+            createdBy: user?.id ?? null,
+          },
+          tx,
+        );
         await this.audit.record(
-          { actor: user, action: existing ? 'import-mapping.updated' : 'import-mapping.created', entityType: 'import_mapping', entityId: saved.id, before: existing, after: saved, ip },
+          {
+            actor: user,
+            action: existing ? 'import-mapping.updated' : 'import-mapping.created',
+            entityType: 'import_mapping',
+            entityId: saved.id,
+            before: existing,
+            after: saved,
+            ip,
+          },
           tx,
         );
       }
@@ -85,7 +110,17 @@ export class ImportsService {
         },
         tx,
       );
-      await this.audit.record({ actor: user, action: 'import.started', entityType: 'import', entityId: created.id, after: created, ip }, tx);
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'import.started',
+          entityType: 'import',
+          entityId: created.id,
+          after: created,
+          ip,
+        },
+        tx,
+      );
       return created;
     });
     return toImportResponse(run);
@@ -116,7 +151,10 @@ export class ImportsService {
     yield 'line,column,reason\n';
     for await (const page of this.runs.iterateRejects(id)) {
       yield page
-        .map((r) => `${r.line},${csvCell(r.columnName)},${csvCell(describeRowProblem({ code: r.code, params: r.params ?? {} }, locale))}\n`)
+        .map(
+          (r) =>
+            `${r.line},${csvCell(r.columnName)},${csvCell(describeRowProblem({ code: r.code, params: r.params ?? {} }, locale))}\n`,
+        )
         .join('');
     }
   }

@@ -34,9 +34,20 @@ function cellText(value: CellValue): string {
   return String(value);
 }
 
-async function* csvRows(path: string, delimiter: string, counter: ReturnType<typeof countingStream>): AsyncGenerator<SourceRow> {
+async function* csvRows(
+  path: string,
+  delimiter: string,
+  counter: ReturnType<typeof countingStream>,
+): AsyncGenerator<SourceRow> {
   const parser = counter.stream.pipe(
-    parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }),
+    parse({
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      trim: false,
+    }),
   );
   for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     yield { line: record.info.lines, cells: record.record };
@@ -46,7 +57,12 @@ async function* csvRows(path: string, delimiter: string, counter: ReturnType<typ
 async function* xlsxRows(counter: ReturnType<typeof countingStream>): AsyncGenerator<SourceRow> {
   // Loaded on first use: the workbook library is large and most portfolios arrive as CSV.
   const { stream: xlsxStream } = await import('exceljs');
-  const reader = new xlsxStream.xlsx.WorkbookReader(counter.stream, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache' });
+  const reader = new xlsxStream.xlsx.WorkbookReader(counter.stream, {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+  });
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet as AsyncIterable<{ number: number; values: CellValue[] }>) {
@@ -57,21 +73,27 @@ async function* xlsxRows(counter: ReturnType<typeof countingStream>): AsyncGener
     }
   } catch (error) {
     if (error instanceof FileRejection) throw error;
-    throw new FileRejection(ErrorCode.UnsupportedFile, `The workbook cannot be read: ${(error as Error).message}`);
+    throw new FileRejection(
+      ErrorCode.UnsupportedFile,
+      `The workbook cannot be read: ${(error as Error).message}`,
+    );
   }
 }
 
 /** Opens a CSV or XLSX file as a stream of rows; memory does not grow with the file. */
 export async function openRowSource(path: string, kind: ImportFileKind, delimiter = ','): Promise<RowSource> {
   const counter = countingStream(path);
-  const iterator = (kind === 'csv' ? csvRows(path, delimiter, counter) : xlsxRows(counter))[Symbol.asyncIterator]();
+  const iterator = (kind === 'csv' ? csvRows(path, delimiter, counter) : xlsxRows(counter))[
+    Symbol.asyncIterator
+  ]();
   const first = await iterator.next();
   if (first.done) {
     counter.stream.destroy();
     throw new FileRejection(ErrorCode.MissingColumns, 'The file has no header row');
   }
   const header = first.value.cells.map((cell) => cell.trim());
-  if (header.every((cell) => cell === '')) throw new FileRejection(ErrorCode.MissingColumns, 'The header row is empty');
+  if (header.every((cell) => cell === ''))
+    throw new FileRejection(ErrorCode.MissingColumns, 'The header row is empty');
   const rows: AsyncIterable<SourceRow> = { [Symbol.asyncIterator]: () => iterator };
   return { header, rows, bytesRead: counter.bytesRead, close: () => counter.stream.destroy() };
 }

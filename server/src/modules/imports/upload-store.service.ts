@@ -5,7 +5,14 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppException } from '../../common/errors/app.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
-import { checkUtf8, detectDelimiter, detectKind, FileRejection, firstLine, type ImportFileKind } from './file-inspection.util';
+import {
+  checkUtf8,
+  detectDelimiter,
+  detectKind,
+  FileRejection,
+  firstLine,
+  type ImportFileKind,
+} from './file-inspection.util';
 import { openRowSource } from './row-source.util';
 
 export interface UploadMeta {
@@ -29,7 +36,11 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, HttpStatus>> = {
 };
 
 export function toHttpError(error: FileRejection): AppException {
-  return new AppException(error.code, STATUS_BY_CODE[error.code] ?? HttpStatus.UNPROCESSABLE_ENTITY, error.message);
+  return new AppException(
+    error.code,
+    STATUS_BY_CODE[error.code] ?? HttpStatus.UNPROCESSABLE_ENTITY,
+    error.message,
+  );
 }
 
 /** Keeps uploaded files until they are imported, with what inspecting them found out. */
@@ -43,11 +54,19 @@ export class UploadStore {
   }
 
   /** Inspects a file and records it; a file that cannot be imported is refused (and deleted if ours). */
-  async register(dataPath: string, fileName: string, ownerId: string | null, ownsData: boolean): Promise<UploadMeta> {
+  async register(
+    dataPath: string,
+    fileName: string,
+    ownerId: string | null,
+    ownsData: boolean,
+  ): Promise<UploadMeta> {
     try {
       const { size } = await stat(dataPath);
       if (size > this.config.importMaxBytes) {
-        throw new FileRejection(ErrorCode.FileTooLarge, `The file is ${size} bytes; the limit is ${this.config.importMaxBytes}`);
+        throw new FileRejection(
+          ErrorCode.FileTooLarge,
+          `The file is ${size} bytes; the limit is ${this.config.importMaxBytes}`,
+        );
       }
       const kind = await detectKind(dataPath, fileName);
       let delimiter = ',';
@@ -66,7 +85,8 @@ export class UploadStore {
         source.close();
       }
       const duplicate = source.header.find((name, i) => name !== '' && source.header.indexOf(name) !== i);
-      if (duplicate) throw new FileRejection(ErrorCode.MissingColumns, `The header has the column "${duplicate}" twice`);
+      if (duplicate)
+        throw new FileRejection(ErrorCode.MissingColumns, `The header has the column "${duplicate}" twice`);
       const meta: UploadMeta = {
         uploadId: randomUUID(),
         ownerId,
@@ -95,7 +115,9 @@ export class UploadStore {
   async find(uploadId: string, ownerId: string | null): Promise<UploadMeta> {
     if (!/^[0-9a-f-]{36}$/.test(uploadId)) throw AppException.notFound('Upload');
     try {
-      const meta = JSON.parse(await readFile(this.metaPath(await this.directory(), uploadId), 'utf8')) as UploadMeta;
+      const meta = JSON.parse(
+        await readFile(this.metaPath(await this.directory(), uploadId), 'utf8'),
+      ) as UploadMeta;
       if (ownerId !== null && meta.ownerId !== ownerId) throw AppException.notFound('Upload');
       return meta;
     } catch (error) {

@@ -18,7 +18,10 @@ type AdminSocket = Socket<AdminClientToServerEvents, AdminServerToClientEvents>;
 @WebSocketGateway({ namespace: ADMIN_NAMESPACE, cors: { origin: false } })
 export class AdminGateway implements OnGatewayConnection {
   private readonly logger = new Logger(AdminGateway.name);
-  @WebSocketServer() private readonly namespace!: Namespace<AdminClientToServerEvents, AdminServerToClientEvents>;
+  @WebSocketServer() private readonly namespace!: Namespace<
+    AdminClientToServerEvents,
+    AdminServerToClientEvents
+  >;
 
   constructor(private readonly tokens: AccessTokenService) {}
 
@@ -52,7 +55,11 @@ export class AdminGateway implements OnGatewayConnection {
     this.logger.debug(`admin ${user.id} connected`);
   }
 
-  emitToUser<E extends keyof AdminServerToClientEvents>(userId: string, event: E, ...args: Parameters<AdminServerToClientEvents[E]>): void {
+  emitToUser<E extends keyof AdminServerToClientEvents>(
+    userId: string,
+    event: E,
+    ...args: Parameters<AdminServerToClientEvents[E]>
+  ): void {
     this.namespace.to(userRoom(userId)).emit(event, ...args);
   }
 }

@@ -32,7 +32,12 @@ export class TeamsController {
 
   @Patch(':id')
   @Roles('admin')
-  update(@CurrentUser() actor: AuthUser, @Param() { id }: IdParamDto, @Body() dto: UpdateTeamDto, @ClientIp() ip: string | null) {
+  update(
+    @CurrentUser() actor: AuthUser,
+    @Param() { id }: IdParamDto,
+    @Body() dto: UpdateTeamDto,
+    @ClientIp() ip: string | null,
+  ) {
     return this.teams.update(actor, id, dto, ip);
   }
 }

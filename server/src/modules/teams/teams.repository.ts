@@ -42,7 +42,10 @@ export class TeamsRepository {
       .createQueryBuilder('t')
       .leftJoin(User, 's', 's.id = t.supervisor_id')
       .addSelect('s.full_name', 'supervisor_name')
-      .addSelect((sub) => sub.select('COUNT(*)').from(User, 'a').where("a.team_id = t.id AND a.role = 'agent'"), 'agent_count')
+      .addSelect(
+        (sub) => sub.select('COUNT(*)').from(User, 'a').where("a.team_id = t.id AND a.role = 'agent'"),
+        'agent_count',
+      )
       .orderBy('t.name', 'ASC');
     if (onlyIds) {
       if (onlyIds.length === 0) return [];
@@ -67,11 +70,27 @@ export class TeamsRepository {
     const rows = await this.teams.manager
       .getRepository(User)
       .createQueryBuilder('u')
-      .select(['u.id AS id', 'u.full_name AS full_name', 'u.email AS email', 'u.active AS active', 'u.last_login_at AS last_login_at'])
-      .addSelect((sub) => sub.select('COUNT(*)').from(Account, 'a').where('a.assigned_agent_id = u.id'), 'assigned')
+      .select([
+        'u.id AS id',
+        'u.full_name AS full_name',
+        'u.email AS email',
+        'u.active AS active',
+        'u.last_login_at AS last_login_at',
+      ])
+      .addSelect(
+        (sub) => sub.select('COUNT(*)').from(Account, 'a').where('a.assigned_agent_id = u.id'),
+        'assigned',
+      )
       .where("u.team_id = :teamId AND u.role = 'agent'", { teamId })
       .orderBy('u.full_name', 'ASC')
-      .getRawMany<{ id: string; full_name: string; email: string; active: number; last_login_at: Date | null; assigned: string }>();
+      .getRawMany<{
+        id: string;
+        full_name: string;
+        email: string;
+        active: number;
+        last_login_at: Date | null;
+        assigned: string;
+      }>();
     return rows.map((r) => ({
       id: String(r.id),
       fullName: r.full_name,

@@ -8,7 +8,13 @@ import type { CreateTeamDto, UpdateTeamDto } from './team.dto';
 import { TeamsRepository, type TeamRow } from './teams.repository';
 
 function toTeamResponse(row: TeamRow): TeamResponse {
-  return { id: row.id, name: row.name, supervisorId: row.supervisorId ?? '', supervisorName: row.supervisorName ?? '', agentCount: row.agentCount };
+  return {
+    id: row.id,
+    name: row.name,
+    supervisorId: row.supervisorId ?? '',
+    supervisorName: row.supervisorName ?? '',
+    agentCount: row.agentCount,
+  };
 }
 
 @Injectable()
@@ -42,16 +48,23 @@ export class TeamsService {
     const visible = await this.visibleTeamIds(user);
     const team = await this.teams.findById(teamId);
     if (!team || (visible !== 'all' && !visible.includes(teamId))) throw AppException.notFound('Team');
-    const [agents, totals] = await Promise.all([this.teams.rosterAgents(teamId), this.teams.teamBalance(teamId)]);
+    const [agents, totals] = await Promise.all([
+      this.teams.rosterAgents(teamId),
+      this.teams.teamBalance(teamId),
+    ]);
     return { teamId, teamName: team.name, agents, ...totals };
   }
 
   async create(actor: AuthUser, dto: CreateTeamDto, ip: string | null): Promise<TeamResponse> {
     await this.checkSupervisor(dto.supervisorId);
-    if (await this.teams.findByName(dto.name)) throw AppException.conflict(`A team named "${dto.name}" already exists`);
+    if (await this.teams.findByName(dto.name))
+      throw AppException.conflict(`A team named "${dto.name}" already exists`);
     const team = await this.uow.run(async (tx) => {
       const saved = await this.teams.save({ name: dto.name, supervisorId: dto.supervisorId }, tx);
-      await this.audit.record({ actor, action: 'team.created', entityType: 'team', entityId: saved.id, after: saved, ip }, tx);
+      await this.audit.record(
+        { actor, action: 'team.created', entityType: 'team', entityId: saved.id, after: saved, ip },
+        tx,
+      );
       return saved;
     });
     return toTeamResponse((await this.teams.listWithCounts([team.id]))[0]);
@@ -66,7 +79,10 @@ export class TeamsService {
     }
     await this.uow.run(async (tx) => {
       const after = await this.teams.save({ ...before, ...dto }, tx);
-      await this.audit.record({ actor, action: 'team.updated', entityType: 'team', entityId: id, before, after, ip }, tx);
+      await this.audit.record(
+        { actor, action: 'team.updated', entityType: 'team', entityId: id, before, after, ip },
+        tx,
+      );
     });
     return toTeamResponse((await this.teams.listWithCounts([id]))[0]);
   }

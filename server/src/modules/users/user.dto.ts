@@ -1,5 +1,23 @@
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { PASSWORD_MIN_LENGTH, ROLES, type CreateUserRequest, type Locale, type Role, type UpdateUserRequest } from '@recupera/shared';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import {
+  PASSWORD_MIN_LENGTH,
+  ROLES,
+  type CreateUserRequest,
+  type Locale,
+  type Role,
+  type UpdateUserRequest,
+} from '@recupera/shared';
 
 const LOCALES: Locale[] = ['es', 'en'];
 

@@ -2,7 +2,14 @@ import type { UserResponse, UserSummary } from '@recupera/shared';
 import type { User } from './user.entity';
 
 export function toUserSummary(user: User): UserSummary {
-  return { id: user.id, email: user.email, fullName: user.fullName, role: user.role, teamId: user.teamId, locale: user.locale };
+  return {
+    id: user.id,
+    email: user.email,
+    fullName: user.fullName,
+    role: user.role,
+    teamId: user.teamId,
+    locale: user.locale,
+  };
 }
 
 export function toUserResponse(user: User, teamName: string | null): UserResponse {

@@ -24,7 +24,12 @@ export class UsersController {
   }
 
   @Patch(':id')
-  update(@CurrentUser() actor: AuthUser, @Param() { id }: IdParamDto, @Body() dto: UpdateUserDto, @ClientIp() ip: string | null) {
+  update(
+    @CurrentUser() actor: AuthUser,
+    @Param() { id }: IdParamDto,
+    @Body() dto: UpdateUserDto,
+    @ClientIp() ip: string | null,
+  ) {
     return this.users.update(actor, id, dto, ip);
   }
 }

@@ -27,16 +27,29 @@ export class UsersService {
 
   async create(actor: AuthUser, dto: CreateUserDto, ip: string | null): Promise<UserResponse> {
     const email = dto.email.toLowerCase();
-    if (await this.users.findByEmail(email)) throw AppException.conflict(`A user with e-mail ${email} already exists`);
+    if (await this.users.findByEmail(email))
+      throw AppException.conflict(`A user with e-mail ${email} already exists`);
     const teamName = await this.teamName(dto.teamId ?? null);
     const passwordHash = await hashPassword(dto.password);
     const user = await this.uow.run(async (tx) => {
       const saved = await this.users.save(
-        { email, fullName: dto.fullName, role: dto.role, teamId: dto.teamId ?? null, locale: dto.locale ?? 'es', passwordHash, active: true, failedLogins: 0 },
+        {
+          email,
+          fullName: dto.fullName,
+          role: dto.role,
+          teamId: dto.teamId ?? null,
+          locale: dto.locale ?? 'es',
+          passwordHash,
+          active: true,
+          failedLogins: 0,
+        },
         tx,
       );
       const created = (await this.users.findById(saved.id, tx))!;
-      await this.audit.record({ actor, action: 'user.created', entityType: 'user', entityId: saved.id, after: created, ip }, tx);
+      await this.audit.record(
+        { actor, action: 'user.created', entityType: 'user', entityId: saved.id, after: created, ip },
+        tx,
+      );
       return created;
     });
     return toUserResponse(user, teamName);
@@ -56,13 +69,25 @@ export class UsersService {
       ...(dto.locale !== undefined && { locale: dto.locale }),
       ...(dto.active !== undefined && { active: dto.active }),
       ...(dto.teamId !== undefined && { teamId: dto.teamId }),
-      ...(dto.password !== undefined && { passwordHash: await hashPassword(dto.password), failedLogins: 0, lockedUntil: null }),
+      ...(dto.password !== undefined && {
+        passwordHash: await hashPassword(dto.password),
+        failedLogins: 0,
+        lockedUntil: null,
+      }),
     };
     const after = await this.uow.run(async (tx) => {
       await this.users.save({ id, ...changes }, tx);
       const updated = (await this.users.findById(id, tx))!;
       await this.audit.record(
-        { actor, action: dto.password ? 'user.password-reset' : 'user.updated', entityType: 'user', entityId: id, before, after: updated, ip },
+        {
+          actor,
+          action: dto.password ? 'user.password-reset' : 'user.updated',
+          entityType: 'user',
+          entityId: id,
+          before,
+          after: updated,
+          ip,
+        },
         tx,
       );
       return updated;

@@ -111,8 +111,17 @@ export function agingChart(
       axisPointer: { type: 'shadow' },
       valueFormatter: (value) => new Intl.NumberFormat(locale).format(Number(value)),
     },
-    xAxis: { type: 'category', data: data.map((row) => bucketLabel(row.bucket)), axisTick: { show: false }, axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => new Intl.NumberFormat(locale).format(value) } },
+    xAxis: {
+      type: 'category',
+      data: data.map((row) => bucketLabel(row.bucket)),
+      axisTick: { show: false },
+      axisLabel: { interval: 0 },
+    },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { formatter: (value: number) => new Intl.NumberFormat(locale).format(value) },
+    },
     series: [
       {
         name: seriesName,
