@@ -5,6 +5,7 @@ import { createApp } from './bootstrap/create-app.util';
 import { migrate } from './bootstrap/migrate.util';
 import { preflight, PreflightError } from './bootstrap/preflight.util';
 import { DemoService } from './modules/demo/demo.service';
+import { UploadStore } from './modules/imports/upload-store.service';
 
 async function main(): Promise<void> {
   const logger = new Logger('Recupera');
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   const ran = await migrate(config.databaseUrl);
   if (ran.length > 0) logger.log(`Migrations run: ${ran.join(', ')}`);
   const app = await createApp(config);
+  const swept = await app.get(UploadStore).sweep();
+  if (swept > 0) logger.log(`Removed ${swept} abandoned upload file(s) older than a day`);
   const demo = app.get(DemoService);
   if (config.seedDemo) await demo.seedIfEmpty();
   await app.listen(config.port);

@@ -68,7 +68,14 @@ export class DemoService {
   async seedIfEmpty(now = new Date()): Promise<boolean> {
     if (!(await this.demo.isEmpty())) return false;
     this.logger.log('Empty database: seeding the demo agency (takes a few seconds)…');
-    await this.seed(now);
+    try {
+      await this.seed(now);
+    } catch (error) {
+      this.logger.error(
+        `The demo seed failed and left the database half seeded: drop it and start again (${(error as Error).message})`,
+      );
+      throw error;
+    }
     return true;
   }
 

@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ErrorCode } from '@recupera/shared';
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppException } from '../../common/errors/app.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
@@ -124,6 +124,20 @@ export class UploadStore {
       if (error instanceof AppException) throw error;
       throw AppException.notFound('Upload');
     }
+  }
+
+  /** Deletes uploads nobody imported (a preview abandoned in the console) once they are a day old. */
+  async sweep(now = Date.now(), maxAgeMs = 24 * 3600_000): Promise<number> {
+    const directory = await this.directory();
+    let removed = 0;
+    for (const name of await readdir(directory)) {
+      const path = join(directory, name);
+      const info = await stat(path).catch(() => null);
+      if (!info?.isFile() || now - info.mtimeMs < maxAgeMs) continue;
+      await rm(path, { force: true });
+      removed++;
+    }
+    return removed;
   }
 
   async remove(meta: UploadMeta): Promise<void> {
