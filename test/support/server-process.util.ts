@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Redis } from 'ioredis';
 import * as mysql2 from 'mysql2/promise';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
@@ -35,6 +36,21 @@ async function root(): Promise<mysql2.Connection> {
     user: decodeURIComponent(url.username || 'root'),
     password: decodeURIComponent(url.password),
   });
+}
+
+/** Removes the BullMQ keys a finished server left under its prefix. */
+export async function deleteQueueKeys(prefix: string): Promise<void> {
+  const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export async function dropDatabase(name: string): Promise<void> {
@@ -100,6 +116,7 @@ export async function startServer(options: {
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       await dropDatabase(database);
+      await deleteQueueKeys(`e2e-${database}`);
     },
   };
 }

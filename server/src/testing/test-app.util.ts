@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { Redis } from 'ioredis';
 import * as mysql2 from 'mysql2/promise';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -64,11 +65,27 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     async close() {
       await app.close();
       await db.end();
+      await deleteRedisKeys(config.redisUrl, config.queuePrefix);
       const drop = await rootConnection();
       await drop.query(`DROP DATABASE IF EXISTS ${name}`);
       await drop.end();
     },
   };
+}
+
+/** Queues of a finished test run are removed, so repeated runs do not pile keys up in Redis. */
+export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 let cachedHash: Promise<string> | null = null;
