@@ -13,6 +13,8 @@ const ROOT_URL = process.env['TEST_DATABASE_ROOT_URL'] ?? 'mysql://root@127.0.0.
 export interface ServerProcess {
   url: string;
   database: string;
+  /** The environment it runs with: pass it to a second server to share its database, Redis prefix and secret. */
+  env: Record<string, string>;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -72,19 +74,18 @@ export async function startServer(options: {
   seedDemo: boolean;
   env?: Record<string, string>;
 }): Promise<ServerProcess> {
-  const database = `recupera_e2e_${randomBytes(4).toString('hex')}`;
+  const fresh = `recupera_e2e_${randomBytes(4).toString('hex')}`;
   const port = await freePort();
-  const child = runServer(
-    {
-      DATABASE_URL: `${ROOT_URL}/${database}`,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      QUEUE_PREFIX: `e2e-${database}`,
-      SEED_DEMO: String(options.seedDemo),
-      UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'recupera-e2e-uploads-')),
-      ...options.env,
-    },
-    port,
-  );
+  const env: Record<string, string> = {
+    DATABASE_URL: `${ROOT_URL}/${fresh}`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    QUEUE_PREFIX: `e2e-${fresh}`,
+    SEED_DEMO: String(options.seedDemo),
+    UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'recupera-e2e-uploads-')),
+    ...options.env,
+  };
+  const database = new URL(env['DATABASE_URL']).pathname.slice(1);
+  const child = runServer(env, port);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -107,6 +108,7 @@ export async function startServer(options: {
   return {
     url,
     database,
+    env,
     output: () => output,
     async stop() {
       if (child.exitCode === null) {
@@ -116,7 +118,7 @@ export async function startServer(options: {
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       await dropDatabase(database);
-      await deleteQueueKeys(`e2e-${database}`);
+      await deleteQueueKeys(env['QUEUE_PREFIX']);
     },
   };
 }
