@@ -3,23 +3,18 @@ import {
   checkMapping,
   ErrorCode,
   JURISDICTION_DEFAULTS,
-  mapImportRow,
   toIsoDate,
   type ImportContext,
   type ImportProgress,
-  type MappedRow,
 } from '@recupera/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
 import { ClientsService } from '../clients/clients.service';
 import { FileRejection } from './file-inspection.util';
 import type { ImportRun } from './import-run.entity';
 import { ImportRunsRepository, type RunProgress } from './import-runs.repository';
-import {
-  ImportWriteRepository,
-  type BatchOutcome,
-  type BatchReject,
-  type BatchTarget,
-} from './import-write.repository';
+import { ImportBatches } from './import-batches.util';
+import { ImportRowReader } from './import-row-reader.util';
+import { ImportWriteRepository, type BatchTarget } from './import-write.repository';
 import { openRowSource } from './row-source.util';
 import { UploadStore } from './upload-store.service';
 
@@ -31,14 +26,9 @@ export interface ImportListener {
 const PROGRESS_EVERY_MS = 250;
 const PERSIST_EVERY_MS = 2000;
 
-/** Numeric account numbers are kept as numbers: a million of them then costs a third of the memory. */
-function duplicateKey(accountNumber: string): string | number {
-  return /^[1-9]\d{0,14}$/.test(accountNumber) ? Number(accountNumber) : accountNumber;
-}
-
 /**
- * Runs one import: streams the file, validates every row with the pure mapper, writes batches while
- * the next batch is parsed, records rejects with their line, and reports progress as it goes.
+ * Runs one import: streams the file through the row reader, writes batches while the next ones are
+ * read, records rejects with their line, and reports progress as it goes.
  */
 @Injectable()
 export class ImportRunner {
@@ -96,109 +86,54 @@ export class ImportRunner {
       currency: portfolio.currency,
       jurisdiction: portfolio.jurisdiction,
     };
-    const columns = Object.values(run.mapping).filter((c): c is string => Boolean(c));
-    const indexes = columns.map((column) => source.header.indexOf(column));
-    const accountColumn = run.mapping.accountNumber ?? 'accountNumber';
-
-    const progress: RunProgress = {
-      processedRows: 0,
-      inserted: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: 0,
-      bytesRead: 0,
-    };
-    const seen = new Map<string | number, number>();
-    let rows: MappedRow[] = [];
-    let rejects: BatchReject[] = [];
-    const pending: Promise<BatchOutcome>[] = [];
+    const reader = new ImportRowReader(source.header, run.mapping, context);
+    const batches = new ImportBatches(
+      (rows, rejects) => this.writer.writeBatch(target, rows, rejects),
+      this.config.importBatchSize,
+      this.config.importWriteConcurrency,
+    );
+    const counts = { processedRows: 0, rejected: 0 };
     let lastEmit = 0;
     let lastPersist = Date.now();
-
-    /** Waits until at most `keep` batch writes are still in flight. */
-    const settle = async (keep: number) => {
-      while (pending.length > keep) {
-        const outcome = await pending.shift()!;
-        progress.inserted += outcome.inserted;
-        progress.updated += outcome.updated;
-        progress.unchanged += outcome.unchanged;
-      }
-    };
-    const flush = async () => {
-      if (rows.length === 0 && rejects.length === 0) return;
-      await settle(this.config.importWriteConcurrency - 1);
-      // Written while the next batches are parsed, so the database and the parser work at once.
-      const write = this.writer.writeBatch(target, rows, rejects);
-      write.catch(() => undefined);
-      pending.push(write);
-      rows = [];
-      rejects = [];
-    };
+    const progress = (): RunProgress => ({
+      ...counts,
+      ...batches.totals,
+      bytesRead: Math.min(source.bytesRead(), meta.sizeBytes),
+    });
     const report = async (force: boolean) => {
       const now = Date.now();
-      progress.bytesRead = Math.min(source.bytesRead(), meta.sizeBytes);
       if (force || now - lastEmit >= PROGRESS_EVERY_MS) {
         lastEmit = now;
-        listener.progressed?.({ importId: run.id, sizeBytes: meta.sizeBytes, ...progress });
+        listener.progressed?.({ importId: run.id, sizeBytes: meta.sizeBytes, ...progress() });
       }
       if (now - lastPersist >= PERSIST_EVERY_MS) {
         lastPersist = now;
-        await this.runs.saveProgress(run.id, progress);
+        await this.runs.saveProgress(run.id, progress());
       }
     };
 
     try {
       for await (const { line, cells } of source.rows) {
-        if (
-          cells.length > source.header.length &&
-          cells.slice(source.header.length).some((c) => c.trim() !== '')
-        ) {
-          progress.processedRows++;
-          progress.rejected++;
-          rejects.push({
-            line,
-            column: '*',
-            code: 'too_many_values',
-            params: { values: cells.length, columns: source.header.length },
-          });
-          continue;
+        const verdict = reader.read(line, cells);
+        if (verdict.kind === 'skipped') continue;
+        counts.processedRows++;
+        if (verdict.kind === 'accepted') batches.accept(verdict.row);
+        else {
+          counts.rejected++;
+          for (const problem of verdict.problems) batches.reject({ line, ...problem });
         }
-        if (cells.every((c) => c.trim() === '')) continue;
-        progress.processedRows++;
-        const record: Record<string, string> = {};
-        for (let i = 0; i < columns.length; i++) record[columns[i]] = cells[indexes[i]] ?? '';
-        const result = mapImportRow(record, run.mapping, context);
-        if (!result.ok) {
-          progress.rejected++;
-          for (const problem of result.problems) rejects.push({ line, ...problem });
-        } else {
-          const key = duplicateKey(result.row.accountNumber);
-          const firstLine = seen.get(key);
-          if (firstLine !== undefined) {
-            progress.rejected++;
-            rejects.push({
-              line,
-              column: accountColumn,
-              code: 'duplicate_account',
-              params: { account: result.row.accountNumber, firstLine },
-            });
-          } else {
-            seen.set(key, line);
-            rows.push(result.row);
-          }
-        }
-        if (rows.length >= this.config.importBatchSize || rejects.length >= this.config.importBatchSize)
-          await flush();
-        if ((progress.processedRows & 1023) === 0) await report(false);
+        await batches.flushIfFull();
+        if ((counts.processedRows & 1023) === 0) await report(false);
       }
-      await flush();
-      await settle(0);
+      await batches.finish();
+    } catch (error) {
+      await batches.abandon();
+      throw error;
     } finally {
       source.close();
-      await Promise.allSettled(pending);
     }
     await report(true);
-    await this.runs.finish(run.id, progress, new Date());
+    await this.runs.finish(run.id, progress(), new Date());
     await this.uploads.remove(meta);
   }
 }
