@@ -6,7 +6,9 @@ import { DatabaseModule } from './database/database.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { ClientsModule } from './modules/clients/clients.module';
+import { ComplianceModule } from './modules/compliance/compliance.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
@@ -48,6 +50,8 @@ export class AppModule {
         TeamsModule,
         ClientsModule,
         AccountsModule,
+        CampaignsModule,
+        ComplianceModule,
         ImportsModule,
         DashboardModule,
         HealthModule,

@@ -43,3 +43,5 @@ export { localParts, zonedInstant, type LocalParts } from './compliance/local-ti
 export * from './compliance/contact-gate.type';
 export { evaluateAttempt, nextAllowedInstant } from './compliance/contact-gate.util';
 export { AttemptInputFactory } from './compliance/attempt-input.factory';
+export * from './contracts/compliance.type';
+export * from './contracts/campaigns.type';

@@ -55,6 +55,18 @@ export const appRoutes: Routes = [
         loadComponent: () => import('./features/audit/audit.component').then((m) => m.AuditComponent),
       },
       {
+        path: 'compliance',
+        title: pageTitle('nav.compliance'),
+        canActivate: [roleGuard('supervisor', 'manager', 'admin')],
+        loadComponent: () =>
+          import('./features/compliance/compliance.component').then((m) => m.ComplianceComponent),
+      },
+      {
+        path: 'campaigns',
+        canActivate: [roleGuard('supervisor', 'manager', 'admin')],
+        loadChildren: () => import('./features/campaigns/campaigns.routes').then((m) => m.CAMPAIGNS_ROUTES),
+      },
+      {
         path: 'admin',
         canActivate: [roleGuard('admin')],
         loadChildren: () => import('./features/admin/admin.routes').then((m) => m.ADMIN_ROUTES),

@@ -10,6 +10,9 @@ import { Callback } from '../modules/callbacks/callback.entity';
 import { Campaign } from '../modules/campaigns/campaign.entity';
 import { Client } from '../modules/clients/client.entity';
 import { Portfolio } from '../modules/clients/portfolio.entity';
+import { ComplianceProfileRecord } from '../modules/compliance/compliance-profile.entity';
+import { ComplianceRefusal } from '../modules/compliance/compliance-refusal.entity';
+import { Holiday } from '../modules/compliance/holiday.entity';
 import { DispositionSet } from '../modules/dispositions/disposition-set.entity';
 import { Disposition } from '../modules/dispositions/disposition.entity';
 import { Goal } from '../modules/goals/goal.entity';
@@ -46,4 +49,7 @@ export const ENTITIES = [
   ImportMapping,
   ImportRun,
   ImportReject,
+  ComplianceProfileRecord,
+  Holiday,
+  ComplianceRefusal,
 ];

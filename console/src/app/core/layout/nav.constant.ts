@@ -40,9 +40,23 @@ const CLIENTS: NavItem = {
   icon: 'business',
 };
 
+const COMPLIANCE: NavItem = {
+  path: '/compliance',
+  testId: 'nav-compliance',
+  label: 'nav.compliance',
+  icon: 'check',
+};
+
+const CAMPAIGNS: NavItem = {
+  path: '/campaigns',
+  testId: 'nav-campaigns',
+  label: 'nav.campaigns',
+  icon: 'headset',
+};
+
 export const NAV_BY_ROLE: Readonly<Record<Role, readonly NavItem[]>> = {
   agent: [AGENT, { ...ACCOUNTS, label: 'nav.accountsSearch', icon: 'search' }],
-  supervisor: [FLOOR, ACCOUNTS],
-  manager: [DASHBOARD, ACCOUNTS, AUDIT],
-  admin: [IMPORTS, USERS, TEAMS, CLIENTS, AUDIT, ACCOUNTS],
+  supervisor: [FLOOR, CAMPAIGNS, ACCOUNTS, COMPLIANCE],
+  manager: [DASHBOARD, CAMPAIGNS, ACCOUNTS, AUDIT, COMPLIANCE],
+  admin: [IMPORTS, USERS, TEAMS, CLIENTS, CAMPAIGNS, COMPLIANCE, AUDIT, ACCOUNTS],
 };
