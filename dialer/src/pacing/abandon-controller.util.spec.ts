@@ -1,5 +1,6 @@
 import {
   ABANDON_CONTROLLER_DEFAULTS,
+  abandonGuardCut,
   initialAbandonControllerState,
   updateAbandonController,
   type AbandonControllerState,
@@ -56,6 +57,23 @@ describe(updateAbandonController.name, () => {
     expect(updateAbandonController(state, { abandoned: 100, answered: 1_000 }, SETTINGS, NOW)).toBe(state);
   });
 
+  it('does not raise c while the last hour is at or over the setpoint', () => {
+    const calmRun = { abandoned: 10, answered: 1_000 };
+    const raised = updateAbandonController(AT_MINUS_2, calmRun, SETTINGS, NOW, {
+      abandoned: 2,
+      answered: 200,
+    });
+    expect(raised.offset).toBeGreaterThan(-2);
+    // 6 of 200 = 3 % ≥ 2.7 %: the long window says raise, the last hour says hold.
+    const held = updateAbandonController(AT_MINUS_2, calmRun, SETTINGS, NOW, { abandoned: 6, answered: 200 });
+    expect(held).toEqual({ offset: -2, updatedAt: NOW });
+    // Cuts go through whatever the last hour says.
+    const hot = { abandoned: 60, answered: 1_000 };
+    expect(
+      updateAbandonController(AT_MINUS_2, hot, SETTINGS, NOW, { abandoned: 0, answered: 200 }).offset,
+    ).toBeCloseTo(-2.22);
+  });
+
   it('stays within its bounds however long the rate stays off target', () => {
     let low: AbandonControllerState = AT_MINUS_2;
     let high: AbandonControllerState = AT_MINUS_2;
@@ -66,5 +84,32 @@ describe(updateAbandonController.name, () => {
     }
     expect(low.offset).toBe(SETTINGS.minOffset);
     expect(high.offset).toBe(SETTINGS.maxOffset);
+  });
+});
+
+describe(abandonGuardCut.name, () => {
+  it('cuts nothing while the hour can still afford five abandons', () => {
+    // 10-agent floor, 160 answers in the hour: 5 % allows 8; 3 abandoned → 5 left.
+    expect(abandonGuardCut({ abandoned: 3, answered: 160 }, SETTINGS)).toBe(0);
+  });
+
+  it('cuts harder as the abandons left run out, up to the full cut', () => {
+    // 8 − 4 = 4 left: (5 − 4) / (5 − 2) of 3 agents = 1; 8 − 6 = 2 left: the full 3 agents.
+    expect(abandonGuardCut({ abandoned: 4, answered: 160 }, SETTINGS)).toBeCloseTo(1);
+    expect(abandonGuardCut({ abandoned: 6, answered: 160 }, SETTINGS)).toBe(3);
+    expect(abandonGuardCut({ abandoned: 12, answered: 160 }, SETTINGS)).toBe(3);
+  });
+
+  it('counts a thin hour as a hundred answers, so one early abandon does not read as 100 %', () => {
+    // max(3, 100) × 5 % = 5 allowed − 1 = 4 left → a third of the full cut.
+    expect(abandonGuardCut({ abandoned: 1, answered: 3 }, SETTINGS)).toBeCloseTo(1);
+    expect(abandonGuardCut({ abandoned: 0, answered: 0 }, SETTINGS)).toBe(0);
+  });
+
+  it("starts at 30 % of the hour's allowance left on a large floor", () => {
+    // 1,000 answers: 50 allowed; starts below 15 left (35 abandoned), full at 5 left (45).
+    expect(abandonGuardCut({ abandoned: 35, answered: 1_000 }, SETTINGS)).toBe(0);
+    expect(abandonGuardCut({ abandoned: 40, answered: 1_000 }, SETTINGS)).toBeCloseTo(1.5);
+    expect(abandonGuardCut({ abandoned: 45, answered: 1_000 }, SETTINGS)).toBe(3);
   });
 });

@@ -1,6 +1,7 @@
 import {
   cdfAt,
   conditionalCompletion,
+  earliestAt,
   histogramFromSamples,
   sampleCount,
   survivalAt,
@@ -18,6 +19,11 @@ describe('duration histograms', () => {
     const histogram = histogramFromSamples([500, 1_500, 99_000], 1_000, 3);
     expect(histogram.counts).toEqual([1, 1, 1]);
     expect(sampleCount(histogram)).toBe(3);
+  });
+
+  it('finds the start of the first bucket with a sample', () => {
+    expect(earliestAt(UNIFORM_4_TO_14_S)).toBe(4_000);
+    expect(earliestAt(EMPTY)).toBe(0);
   });
 
   it('spreads samples evenly inside their bucket', () => {

@@ -36,6 +36,12 @@ export function bucketIndex(sampleMs: number, bucketMs: number, bucketCount: num
   return Math.min(bucketCount - 1, Math.max(0, Math.floor(sampleMs / bucketMs)));
 }
 
+/** The start of the first bucket holding a sample: no duration measured was shorter. 0 when empty. */
+export function earliestAt(histogram: DurationHistogram): number {
+  const index = histogram.counts.findIndex((count) => count > 0);
+  return index < 0 ? 0 : index * histogram.bucketMs;
+}
+
 export function sampleCount(histogram: DurationHistogram): number {
   return cumulativeOf(histogram).total;
 }

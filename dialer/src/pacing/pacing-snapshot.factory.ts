@@ -25,6 +25,8 @@ const SETTINGS: PacingSettings = {
   maxLinesPerAgent: 10,
   concurrentLineLimit: 100,
   callsPerSecondLimit: 50,
+  // The hand-computed examples follow DESIGN.md §4's plain formula; the margin has its own tests.
+  answerSpreadMargin: 0,
 };
 
 const STATISTICS: CampaignStatistics = {
@@ -40,7 +42,7 @@ const STATISTICS: CampaignStatistics = {
  * Builds pacing snapshots for tests at a fixed instant, with durations given as elapsed times:
  * `PacingSnapshotFactory.at(NOW).free(3).inWrap(22_000, 25_000).ringing(0, 9_000).build()`.
  * By default: no agents, p = 0.2 from 100 answers, answer times uniform 4–14 s, 30 s wrap-ups,
- * and limits that do not bind.
+ * limits that do not bind, and no answer-spread margin (the plain formula).
  */
 export class PacingSnapshotFactory {
   private snapshot: { -readonly [K in keyof PacingSnapshot]: PacingSnapshot[K] };

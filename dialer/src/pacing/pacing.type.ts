@@ -45,6 +45,13 @@ export interface PacingSettings {
   readonly horizonMs?: number;
   /** Person-answered calls needed before the measured p and A are trusted. */
   readonly minAnsweredSamples?: number;
+  /**
+   * z: standard deviations of the answers still to come kept in hand besides c (0 is DESIGN.md
+   * §4's plain rule). Default PACING_DEFAULTS.answerSpreadMargin.
+   */
+  readonly answerSpreadMargin?: number;
+  /** How long an answered person may wait for an agent. Default PACING_DEFAULTS.abandonAfterMs. */
+  readonly abandonAfterMs?: number;
 }
 
 /**
@@ -86,6 +93,8 @@ export interface PacingExplanation {
   readonly expectedTalkFrees: number;
   /** Σ_in-flight q(age): dials still ringing that are expected to reach a person. */
   readonly expectedAnswersInFlight: number;
+  /** Dials that cannot be abandoned: an agent is sure to be free for each even if all are answered. */
+  readonly sureDials: number;
   readonly offset: number;
   /** p as used (measured, or null when the mode does not need it). */
   readonly answerProbability: number | null;

@@ -53,6 +53,15 @@ describe(decideDials.name, () => {
     expect(decideDials(snapshot, NOW)).toMatchObject({ dials: 25, explanation: { reason: 'predictive' } });
   });
 
+  it('still gives a free agent without a live line one dial when c asks for none, and says why', () => {
+    const snapshot = PacingSnapshotFactory.at(NOW).free(1).talking(30_000, 40_000).offset(-2).build();
+    // (1 − 2) / 0.2 < 0; one line for one free agent cannot be abandoned.
+    expect(decideDials(snapshot, NOW)).toMatchObject({
+      dials: 1,
+      explanation: { reason: 'predictive', sureDials: 1, requestedDials: 1 },
+    });
+  });
+
   it('keeps the progressive ratio of lines per free agent', () => {
     const snapshot = PacingSnapshotFactory.at(NOW)
       .free(3)

@@ -1,4 +1,9 @@
-import { conditionalCompletion, survivalAt, talkThenWrapCompletion } from './duration-histogram.util';
+import {
+  conditionalCompletion,
+  earliestAt,
+  survivalAt,
+  talkThenWrapCompletion,
+} from './duration-histogram.util';
 import { PACING_DEFAULTS } from './pacing.constant';
 import type { CampaignStatistics, DurationHistogram, PacingSnapshot } from './pacing.type';
 
@@ -26,14 +31,67 @@ export interface PredictiveTerms {
   readonly expectedAnswersInFlight: number;
   /** F − Q + wrap frees + talk frees + c − answers in flight: agents still uncovered. */
   readonly uncoveredAgents: number;
-  /** ⌊uncovered / p⌋, at least 0. */
+  /** Dials that cannot be abandoned (see `sureDials`). */
+  readonly sureDials: number;
+  /**
+   * The most n with n·p + z·√(Σ_in-flight q(1 − q) + n·p(1 − p)) ≤ uncovered (⌊uncovered / p⌋
+   * when z = 0), or the sure dials when more; at least 0.
+   */
   readonly dials: number;
+}
+
+/**
+ * The most new dials whose expected answers, plus `margin` standard deviations of all the answers
+ * still to come (lines in flight and the new dials), fit in the uncovered agents. The plain rule
+ * (margin 0) spends the same c whether two lines or twenty are ringing; twenty can bring four
+ * answers more than expected at once, which on a 10-agent floor is most of an hour's abandons.
+ * Solved in closed form: with y = √(V + n·p(1 − p)), y² + z(1 − p)·y ≤ U(1 − p) + V.
+ */
+export function dialsWithinMargin(
+  uncovered: number,
+  p: number,
+  varianceInFlight: number,
+  margin: number,
+): number {
+  if (!(p > 0)) return 0;
+  // A tiny epsilon keeps ⌊2.9999999 / 1⌋ from losing a dial to floating-point sums.
+  if (margin <= 0 || p >= 1) return Math.max(0, Math.floor(uncovered / p + 1e-9));
+  const q = 1 - p;
+  const bound = uncovered * q + varianceInFlight;
+  const y = (-margin * q + Math.sqrt(margin * margin * q * q + 4 * bound)) / 2;
+  if (!(y > 0)) return 0;
+  return Math.max(0, Math.floor((y * y - varianceInFlight) / (p * q) + 1e-9));
+}
+
+/**
+ * Dials that no person can be abandoned on: agents free now or sure to be free before any answer
+ * could miss them (remaining wrap-up ≤ the shortest answer time measured + the 2 s grace), minus
+ * waiting calls and every line that may still reach a person. Each of these lines has an agent
+ * even if every line in flight is answered, so they cost no abandon whatever c says. On a small
+ * floor the offset c (in agents) otherwise leaves a lone free agent waiting for others to free;
+ * with a fixed wrap-up (or an agent's "ready in N seconds") the last seconds of wrap count too.
+ */
+export function sureDials(snapshot: PacingSnapshot, now: number): number {
+  const { statistics } = snapshot;
+  const reachMs =
+    earliestAt(statistics.answerTime) + (snapshot.settings.abandonAfterMs ?? PACING_DEFAULTS.abandonAfterMs);
+  let sureAgents = snapshot.freeAgents - snapshot.answeredWaiting;
+  for (const startedAt of snapshot.wrapStartedAt) {
+    // 1 − ε: the histogram's sums need not land exactly on 1.
+    if (conditionalCompletion(statistics.wrapTime, now - startedAt, reachMs) >= 1 - 1e-9) sureAgents++;
+  }
+  let liveLines = 0;
+  for (const startedAt of snapshot.dialsInFlightStartedAt) {
+    // A line ringing past every answer time measured will not reach a person.
+    if (survivalAt(statistics.answerTime, now - startedAt) > 0) liveLines++;
+  }
+  return Math.max(0, sureAgents - liveLines);
 }
 
 /**
  * DESIGN.md §4's rule: launch ⌊(F − Q + Σ_wrap P(rem ≤ τ) + Σ_talk P(rem talk + wrap ≤ τ) + c
  * − Σ_in-flight q(age)) / p⌋. The wrap term is a probability rather than 1[remaining ≤ τ] because
- * wrap-ups vary; with a fixed wrap time it is the indicator.
+ * wrap-ups vary; with a fixed wrap time it is the indicator. Never fewer than the sure dials.
  */
 export function predictiveTerms(snapshot: PacingSnapshot, now: number): PredictiveTerms {
   const { statistics } = snapshot;
@@ -54,8 +112,11 @@ export function predictiveTerms(snapshot: PacingSnapshot, now: number): Predicti
     );
   }
   let expectedAnswersInFlight = 0;
+  let answerVarianceInFlight = 0;
   for (const startedAt of snapshot.dialsInFlightStartedAt) {
-    expectedAnswersInFlight += inFlightAnswerProbability(p, statistics.answerTime, now - startedAt);
+    const q = inFlightAnswerProbability(p, statistics.answerTime, now - startedAt);
+    expectedAnswersInFlight += q;
+    answerVarianceInFlight += q * (1 - q);
   }
 
   const uncoveredAgents =
@@ -65,14 +126,16 @@ export function predictiveTerms(snapshot: PacingSnapshot, now: number): Predicti
     expectedTalkFrees +
     snapshot.offset -
     expectedAnswersInFlight;
-  // A tiny epsilon keeps ⌊2.9999999 / 1⌋ from losing a dial to floating-point sums.
-  const dials = p > 0 ? Math.max(0, Math.floor(uncoveredAgents / p + 1e-9)) : 0;
+  const margin = snapshot.settings.answerSpreadMargin ?? PACING_DEFAULTS.answerSpreadMargin;
+  const formulaDials = dialsWithinMargin(uncoveredAgents, p, answerVarianceInFlight, margin);
+  const sure = sureDials(snapshot, now);
   return {
     answerProbability: p,
     expectedWrapFrees,
     expectedTalkFrees,
     expectedAnswersInFlight,
     uncoveredAgents,
-    dials,
+    sureDials: sure,
+    dials: Math.max(formulaDials, sure),
   };
 }

@@ -70,3 +70,38 @@ export class RollingRate {
     return this.hits;
   }
 }
+
+/**
+ * The share of true outcomes over the last `windowMs` of time (abandons in the last hour…), for
+ * limits stated over a time window rather than a number of calls.
+ */
+export class TimeWindowRate {
+  private readonly at: number[] = [];
+  private readonly outcome: boolean[] = [];
+  private head = 0;
+  private hits = 0;
+
+  constructor(private readonly windowMs: number) {}
+
+  /** Outcomes must be added in time order. */
+  add(atMs: number, hit: boolean): void {
+    this.at.push(atMs);
+    this.outcome.push(hit);
+    if (hit) this.hits++;
+  }
+
+  /** Hits and total over (now − window, now]. */
+  measure(now: number): { count: number; total: number } {
+    while (this.head < this.at.length && this.at[this.head] <= now - this.windowMs) {
+      if (this.outcome[this.head]) this.hits--;
+      this.head++;
+    }
+    // Drop the expired prefix now and then, so a long run keeps only about a window of outcomes.
+    if (this.head > 4_096 && this.head * 2 > this.at.length) {
+      this.at.splice(0, this.head);
+      this.outcome.splice(0, this.head);
+      this.head = 0;
+    }
+    return { count: this.hits, total: this.at.length - this.head };
+  }
+}

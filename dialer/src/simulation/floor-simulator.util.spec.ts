@@ -55,13 +55,79 @@ describe(simulateFloor.name, () => {
     expect(result.connected).toBeGreaterThan(0);
   });
 
-  it('places no automatic dials in preview mode', () => {
+  it('has each agent preview an account, dial it and take whoever answers, in preview mode', () => {
+    // Log-in at 0, preview 15 s, dial at 15 s, answer at 16 s, talk to 17 s, wrap to 17.5 s;
+    // preview again to 32.5 s, answer at 33.5 s. The pacer itself places nothing.
     const result = simulateFloor({
-      scenario: DESIGN_FLOOR_SCENARIO,
+      scenario: { ...ONE_AGENT, previewTimeMs: 15_000 },
       settings: { ...SIMULATION_PACING_SETTINGS, mode: 'preview' },
-      durationMs: 600_000,
+      durationMs: 40_000,
       seed: 3,
     });
-    expect(result).toMatchObject({ dials: 0, occupancy: 0 });
+    expect(result).toMatchObject({ dials: 2, connected: 2, abandoned: 0, idleSecondsBetweenCalls: 16 });
+    expect(result.occupancy).toBeCloseTo(3 / 40);
+  });
+
+  it('counts idle time before each call, attempts per agent-hour and dials per second', () => {
+    // 1:1, one agent: dials at 0, 2.5, 5 and 7.5 s, each answered 1 s later.
+    const result = simulateFloor({
+      scenario: ONE_AGENT,
+      settings: { ...SIMULATION_PACING_SETTINGS, mode: 'progressive', linesPerAgent: 1 },
+      durationMs: 10_000,
+      seed: 1,
+    });
+    expect(result).toMatchObject({ dials: 4, connected: 4, idleSecondsBetweenCalls: 1 });
+    expect(result.attemptsPerAgentHour).toBeCloseTo(4 * 360);
+    expect(result.callsPerSecond).toEqual({ mean: 0.4, p99: 1, peak: 0, startPeak: 1 });
+  });
+
+  it('places three lines at once per free agent at a fixed 3:1 ratio', () => {
+    const result = simulateFloor({
+      scenario: { ...ONE_AGENT, answerProbability: 0 },
+      settings: { ...SIMULATION_PACING_SETTINGS, mode: 'progressive', linesPerAgent: 3 },
+      durationMs: 5_000,
+      seed: 1,
+    });
+    expect(result).toMatchObject({ dials: 3, callsPerSecond: { startPeak: 3 } });
+  });
+
+  it('logs agents in one after another over the spread', () => {
+    const run = (durationMs: number) =>
+      simulateFloor({
+        scenario: { ...ONE_AGENT, agents: 2, answerProbability: 0, loginSpreadMs: 10_000 },
+        settings: { ...SIMULATION_PACING_SETTINGS, mode: 'progressive', linesPerAgent: 1 },
+        durationMs,
+        seed: 1,
+      }).dials;
+    // The second agent logs in at 5 s; the unanswered first line rings for 25 s.
+    expect(run(4_000)).toBe(1);
+    expect(run(6_000)).toBe(2);
+  });
+
+  it('drifts the chance of a person answering across the run, unknown to the pacer', () => {
+    const shareAnswered = (answerProbability: number, finalAnswerProbability?: number) => {
+      const result = simulateFloor({
+        scenario: { ...DESIGN_FLOOR_SCENARIO, answerProbability, finalAnswerProbability },
+        settings: { ...SIMULATION_PACING_SETTINGS, mode: 'progressive', linesPerAgent: 1 },
+        durationMs: 2 * 3_600_000,
+        seed: 4,
+      });
+      return result.personAnswers / result.dials;
+    };
+    const drifting = shareAnswered(0.3, 0.1);
+    expect(drifting).toBeLessThan(shareAnswered(0.3) - 0.05);
+    expect(drifting).toBeGreaterThan(shareAnswered(0.1) + 0.05);
+  });
+
+  it('reports the worst rolling hour, never below the whole run', () => {
+    const result = simulateFloor({
+      scenario: DESIGN_FLOOR_SCENARIO,
+      settings: SIMULATION_PACING_SETTINGS,
+      durationMs: 3 * 3_600_000,
+      seed: 7,
+      fixedOffset: -1,
+    });
+    expect(result.abandonRate).toBeGreaterThan(0);
+    expect(result.worstHourAbandonRate).toBeGreaterThanOrEqual(result.abandonRate);
   });
 });

@@ -1,27 +1,41 @@
 import { SeededRandom } from '@recupera/shared';
 import {
   ABANDON_CONTROLLER_DEFAULTS,
+  abandonGuardCut,
   initialAbandonControllerState,
   updateAbandonController,
   type AbandonControllerState,
 } from '../pacing/abandon-controller.util';
 import type { PacingSnapshot } from '../pacing/pacing.type';
 import { decideDials } from '../pacing/pacing.util';
-import { RollingHistogram, RollingRate } from '../pacing/rolling-statistics.util';
+import { RollingHistogram, RollingRate, TimeWindowRate } from '../pacing/rolling-statistics.util';
 import { meanDuration, sampleDuration } from './duration-model.util';
 import { EventQueue } from './event-queue.util';
+import { perSecondSlots, slotAt, summarizePerSecond, worstWindowRate } from './run-metrics.util';
+import { SIMULATION_LOGIN_SPREAD_MS, SIMULATION_PREVIEW_TIME_MS } from './simulation.constant';
 import type { MeasurementWindows, SimulationOptions, SimulationResult } from './simulation.type';
 
 type SimEvent =
   | { readonly kind: 'tick' }
+  | { readonly kind: 'login'; readonly agent: number }
   | { readonly kind: 'dial-ended'; readonly dialId: number; readonly person: boolean }
   | { readonly kind: 'abandon-due'; readonly callId: number }
   | { readonly kind: 'talk-ended'; readonly agent: number }
-  | { readonly kind: 'wrap-ended'; readonly agent: number };
+  | { readonly kind: 'wrap-ended'; readonly agent: number }
+  | { readonly kind: 'preview-ended'; readonly agent: number };
 
 interface AgentState {
-  state: 'free' | 'talking' | 'wrap';
+  /** `previewing` and `dialling` (waiting on the agent's own call) happen in preview mode only. */
+  state: 'offline' | 'free' | 'previewing' | 'dialling' | 'talking' | 'wrap';
   since: number;
+  /** When the agent last finished a wrap-up (or logged in): the start of the idle gap. */
+  idleSince: number;
+}
+
+interface Dial {
+  readonly startedAt: number;
+  /** The agent who placed it (preview), or null for a pacer dial. */
+  readonly owner: number | null;
 }
 
 const DEFAULT_WINDOWS: MeasurementWindows = {
@@ -30,10 +44,18 @@ const DEFAULT_WINDOWS: MeasurementWindows = {
   abandonAnswers: 1_000,
 };
 
+const HOUR_SECONDS = 3_600;
+/**
+ * The start of a shift, reported apart for calls per second: agents log in, and predictive leaves
+ * its 1:1 ramp-up at once for every agent then free, a burst the carrier limit spreads out live.
+ */
+const START_SECONDS = 600;
+
 /**
  * Replays a floor in virtual time: the carrier and the agents draw from the scenario's seeded
  * distributions, while the pacer sees only what a live dialer would (counts, start instants and
- * its own rolling measurements), through the same `decideDials` used live.
+ * its own rolling measurements), through the same `decideDials` used live. In preview mode the
+ * pacer places nothing (as live); each agent reads an account, dials it, and waits on that line.
  */
 export function simulateFloor(options: SimulationOptions): SimulationResult {
   const { scenario, settings, durationMs } = options;
@@ -43,11 +65,20 @@ export function simulateFloor(options: SimulationOptions): SimulationResult {
     ...ABANDON_CONTROLLER_DEFAULTS,
     cap: settings.abandonCap,
   };
+  const previewing = settings.mode === 'preview';
+  const previewTimeMs = scenario.previewTimeMs ?? SIMULATION_PREVIEW_TIME_MS;
+  const finalAnswerProbability = scenario.finalAnswerProbability ?? scenario.answerProbability;
+  const loginSpreadMs = scenario.loginSpreadMs ?? SIMULATION_LOGIN_SPREAD_MS;
+  const loginAt = (agent: number): number => (agent * loginSpreadMs) / scenario.agents;
   const rng = new SeededRandom(options.seed);
   const events = new EventQueue<SimEvent>();
 
-  const agents: AgentState[] = Array.from({ length: scenario.agents }, () => ({ state: 'free', since: 0 }));
-  const dialsInFlight = new Map<number, number>();
+  const agents: AgentState[] = Array.from({ length: scenario.agents }, (_, agent) => ({
+    state: 'offline',
+    since: loginAt(agent),
+    idleSince: loginAt(agent),
+  }));
+  const dialsInFlight = new Map<number, Dial>();
   const waiting: { id: number; answeredAt: number }[] = [];
   const recentDialsAt: number[] = [];
   let nextId = 0;
@@ -62,8 +93,10 @@ export function simulateFloor(options: SimulationOptions): SimulationResult {
     options.fixedOffset !== undefined
       ? { offset: options.fixedOffset, updatedAt: null }
       : initialAbandonControllerState(controllerSettings);
-  let offsetChangedAt = 0;
-  let offsetArea = 0;
+  const steered = options.fixedOffset === undefined && settings.mode === 'predictive';
+  const guardWindow = new TimeWindowRate(controllerSettings.guardWindowMs);
+  let offsetSum = 0;
+  let offsetSamples = 0;
   let offsetMin = controller.offset;
   let offsetMax = controller.offset;
 
@@ -73,11 +106,51 @@ export function simulateFloor(options: SimulationOptions): SimulationResult {
   let abandoned = 0;
   let busyMs = 0;
   let talkMs = 0;
+  let idleBeforeCallsMs = 0;
+  const dialsPerSecond = perSecondSlots(durationMs);
+  const answeredPerSecond = perSecondSlots(durationMs);
+  const abandonedPerSecond = perSecondSlots(durationMs);
+
+  /** c as pacing uses it: the slow loop's offset less the rolling-window guard's cut. */
+  const offsetAt = (now: number): number => {
+    if (!steered) return controller.offset;
+    const { count, total } = guardWindow.measure(now);
+    return controller.offset - abandonGuardCut({ abandoned: count, answered: total }, controllerSettings);
+  };
+
+  const recordAnswer = (now: number, wasAbandoned: boolean): void => {
+    abandonWindow.add(wasAbandoned);
+    guardWindow.add(now, wasAbandoned);
+    answeredPerSecond[slotAt(answeredPerSecond, now)]++;
+    if (wasAbandoned) abandonedPerSecond[slotAt(abandonedPerSecond, now)]++;
+  };
+
+  const answerProbabilityAt = (now: number): number =>
+    scenario.answerProbability +
+    ((finalAnswerProbability - scenario.answerProbability) * Math.min(now, durationMs)) / durationMs;
 
   const bridge = (agent: number, now: number): void => {
-    agents[agent] = { state: 'talking', since: now };
+    idleBeforeCallsMs += now - agents[agent].idleSince;
+    agents[agent] = { ...agents[agent], state: 'talking', since: now };
     connected++;
+    recordAnswer(now, false);
     events.push(now + sampleDuration(scenario.talkTime, rng), { kind: 'talk-ended', agent });
+  };
+
+  const placeDial = (now: number, owner: number | null): void => {
+    const dialId = nextId++;
+    dials++;
+    dialsPerSecond[slotAt(dialsPerSecond, now)]++;
+    dialsInFlight.set(dialId, { startedAt: now, owner });
+    recentDialsAt.push(now);
+    const person = rng.chance(answerProbabilityAt(now));
+    const endsAt = now + (person ? sampleDuration(scenario.answerTime, rng) : scenario.ringNoAnswerMs);
+    events.push(endsAt, { kind: 'dial-ended', dialId, person });
+  };
+
+  const startPreview = (agent: number, now: number): void => {
+    agents[agent] = { ...agents[agent], state: 'previewing', since: now };
+    events.push(now + previewTimeMs, { kind: 'preview-ended', agent });
   };
 
   const longestIdleAgent = (): number => {
@@ -93,17 +166,19 @@ export function simulateFloor(options: SimulationOptions): SimulationResult {
     const wrapStartedAt: number[] = [];
     const talkStartedAt: number[] = [];
     for (const agent of agents) {
-      if (agent.state === 'free') freeAgents++;
-      else if (agent.state === 'wrap') wrapStartedAt.push(agent.since);
-      else talkStartedAt.push(agent.since);
+      if (agent.state === 'wrap') wrapStartedAt.push(agent.since);
+      else if (agent.state === 'talking') talkStartedAt.push(agent.since);
+      else if (agent.state !== 'offline') freeAgents++;
     }
     while (recentDialsAt.length > 0 && recentDialsAt[0] <= now - 10_000) recentDialsAt.shift();
+    const dialsInFlightStartedAt: number[] = [];
+    for (const dial of dialsInFlight.values()) dialsInFlightStartedAt.push(dial.startedAt);
     return {
       freeAgents,
       wrapStartedAt,
       talkStartedAt,
       answeredWaiting: waiting.length,
-      dialsInFlightStartedAt: [...dialsInFlight.values()],
+      dialsInFlightStartedAt,
       recentDialsAt,
       otherLinesInUse: 0,
       statistics: {
@@ -115,40 +190,35 @@ export function simulateFloor(options: SimulationOptions): SimulationResult {
         abandon: { abandoned: abandonWindow.count, answered: abandonWindow.total },
       },
       settings,
-      offset: controller.offset,
+      offset: offsetAt(now),
     };
   };
 
   const pace = (now: number): void => {
     const { dials: count } = decideDials(snapshotAt(now), now);
-    for (let i = 0; i < count; i++) {
-      const dialId = nextId++;
-      dials++;
-      dialsInFlight.set(dialId, now);
-      recentDialsAt.push(now);
-      const person = rng.chance(scenario.answerProbability);
-      const endsAt = now + (person ? sampleDuration(scenario.answerTime, rng) : scenario.ringNoAnswerMs);
-      events.push(endsAt, { kind: 'dial-ended', dialId, person });
-    }
+    for (let i = 0; i < count; i++) placeDial(now, null);
   };
 
   const steerOffset = (now: number): void => {
-    if (options.fixedOffset !== undefined || settings.mode !== 'predictive') return;
-    const next = updateAbandonController(
-      controller,
-      { abandoned: abandonWindow.count, answered: abandonWindow.total },
-      controllerSettings,
-      now,
-    );
-    if (next.offset !== controller.offset) {
-      offsetArea += controller.offset * (now - offsetChangedAt);
-      offsetChangedAt = now;
-      offsetMin = Math.min(offsetMin, next.offset);
-      offsetMax = Math.max(offsetMax, next.offset);
+    if (steered) {
+      const { count, total } = guardWindow.measure(now);
+      controller = updateAbandonController(
+        controller,
+        { abandoned: abandonWindow.count, answered: abandonWindow.total },
+        controllerSettings,
+        now,
+        { abandoned: count, answered: total },
+      );
     }
-    controller = next;
+    const offset = offsetAt(now);
+    offsetSum += offset;
+    offsetSamples++;
+    offsetMin = Math.min(offsetMin, offset);
+    offsetMax = Math.max(offsetMax, offset);
   };
 
+  // Logins first, so the first decision at 0 sees the first agent.
+  agents.forEach((_, agent) => events.push(loginAt(agent), { kind: 'login', agent }));
   events.push(0, { kind: 'tick' });
   for (;;) {
     const at = events.peekAt();
@@ -160,16 +230,34 @@ export function simulateFloor(options: SimulationOptions): SimulationResult {
         steerOffset(now);
         events.push(now + tickMs, { kind: 'tick' });
         break;
+      case 'login':
+        agents[event.agent] = { state: 'free', since: now, idleSince: now };
+        if (previewing) startPreview(event.agent, now);
+        break;
+      case 'preview-ended':
+        agents[event.agent] = { ...agents[event.agent], state: 'dialling', since: now };
+        placeDial(now, event.agent);
+        break;
       case 'dial-ended': {
-        const startedAt = dialsInFlight.get(event.dialId)!;
+        const dial = dialsInFlight.get(event.dialId)!;
         dialsInFlight.delete(event.dialId);
         outcomes.add(event.person);
+        if (dial.owner !== null) {
+          // The agent who dialled is on the line: a person is bridged at once, else next account.
+          if (event.person) {
+            personAnswers++;
+            answerTimes.add(now - dial.startedAt);
+            bridge(dial.owner, now);
+          } else {
+            startPreview(dial.owner, now);
+          }
+          break;
+        }
         if (!event.person) break;
         personAnswers++;
-        answerTimes.add(now - startedAt);
+        answerTimes.add(now - dial.startedAt);
         const agent = longestIdleAgent();
         if (agent >= 0) {
-          abandonWindow.add(false);
           bridge(agent, now);
         } else {
           const callId = nextId++;
@@ -183,7 +271,7 @@ export function simulateFloor(options: SimulationOptions): SimulationResult {
         if (index >= 0) {
           waiting.splice(index, 1);
           abandoned++;
-          abandonWindow.add(true);
+          recordAnswer(now, true);
         }
         break;
       }
@@ -192,7 +280,7 @@ export function simulateFloor(options: SimulationOptions): SimulationResult {
         talkMs += talk;
         busyMs += talk;
         talkTimes.add(talk);
-        agents[event.agent] = { state: 'wrap', since: now };
+        agents[event.agent] = { ...agents[event.agent], state: 'wrap', since: now };
         events.push(now + sampleDuration(scenario.wrapTime, rng), { kind: 'wrap-ended', agent: event.agent });
         break;
       }
@@ -200,11 +288,12 @@ export function simulateFloor(options: SimulationOptions): SimulationResult {
         const wrap = now - agents[event.agent].since;
         busyMs += wrap;
         wrapTimes.add(wrap);
-        agents[event.agent] = { state: 'free', since: now };
+        agents[event.agent] = { state: 'free', since: now, idleSince: now };
         const call = waiting.shift();
         if (call) {
-          abandonWindow.add(false);
           bridge(event.agent, now);
+        } else if (previewing) {
+          startPreview(event.agent, now);
         }
         break;
       }
@@ -221,12 +310,13 @@ export function simulateFloor(options: SimulationOptions): SimulationResult {
       busyMs += durationMs - agent.since;
     }
   }
-  offsetArea += controller.offset * (durationMs - offsetChangedAt);
 
-  const agentMs = scenario.agents * durationMs;
+  let agentMs = 0;
+  agents.forEach((_, agent) => (agentMs += Math.max(0, durationMs - loginAt(agent))));
   const talkMean = meanDuration(scenario.talkTime);
   const cycleMean = talkMean + meanDuration(scenario.wrapTime);
   const answered = connected + abandoned;
+  const cps = summarizePerSecond(dialsPerSecond, START_SECONDS);
   return {
     mode: settings.mode,
     agents: scenario.agents,
@@ -236,9 +326,18 @@ export function simulateFloor(options: SimulationOptions): SimulationResult {
     connected,
     abandoned,
     abandonRate: answered > 0 ? abandoned / answered : 0,
+    worstHourAbandonRate: worstWindowRate(abandonedPerSecond, answeredPerSecond, HOUR_SECONDS),
     occupancy: busyMs / agentMs,
     talkMinutesPerAgentHour: (talkMs / agentMs) * 60,
     idealTalkMinutesPerAgentHour: (talkMean / cycleMean) * 60,
-    offset: { final: controller.offset, min: offsetMin, max: offsetMax, mean: offsetArea / durationMs },
+    attemptsPerAgentHour: dials / (agentMs / 3_600_000),
+    idleSecondsBetweenCalls: connected > 0 ? idleBeforeCallsMs / connected / 1_000 : 0,
+    callsPerSecond: { mean: cps.mean, p99: cps.p99, peak: cps.peak, startPeak: cps.warmUpPeak },
+    offset: {
+      final: offsetAt(durationMs),
+      min: offsetMin,
+      max: offsetMax,
+      mean: offsetSamples > 0 ? offsetSum / offsetSamples : controller.offset,
+    },
   };
 }
