@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CARRIER_NAMES, type CarrierName } from '@recupera/shared';
 
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -28,6 +29,28 @@ export interface AppConfig {
   importBatchSize: number;
   /** Import batches written at once, each on its own connection. */
   importWriteConcurrency: number;
+  /** Whether this process runs the dialer's queues (pacing ticks, dials, retries, callbacks). */
+  runDialer: boolean;
+  /** The telephony carrier: the built-in simulated one, or Twilio. */
+  carrier: CarrierName;
+  /** IANA zone campaign schedules are written in (the agency's); debtors' windows use their own zones. */
+  agencyTimeZone: string;
+  /** Caller id every outbound call shows, E.164. */
+  callerId: string;
+  /** Seed of the simulated carrier's draws, so a floor replays the same way. */
+  simulatedCarrierSeed: number;
+  /** Time scale of the simulated carrier's scenario (1 = real durations; 0.1 = ten times faster). */
+  simulatedCarrierTimeScale: number;
+  twilio: TwilioConfig | null;
+}
+
+export interface TwilioConfig {
+  accountSid: string;
+  authToken: string;
+  /** Public https origin Twilio reaches the webhooks on, e.g. https://recupera.example.com. */
+  webhookBaseUrl: string;
+  /** Where the SDK sends its REST calls; Twilio's own API unless set (a proxy, or a test double). */
+  apiBaseUrl: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -53,6 +76,59 @@ function url(env: Env, key: string, fallback: string, protocols: string[], probl
     problems.push(`${key} is not a URL (got "${raw}")`);
   }
   return raw;
+}
+
+function carrierName(env: Env, problems: string[]): CarrierName {
+  const raw = env['CARRIER'] || 'simulated';
+  if (!(CARRIER_NAMES as readonly string[]).includes(raw)) {
+    problems.push(`CARRIER must be ${CARRIER_NAMES.join(' or ')} (got "${raw}")`);
+    return 'simulated';
+  }
+  return raw as CarrierName;
+}
+
+function timeZone(env: Env, key: string, fallback: string, problems: string[]): string {
+  const raw = env[key] || fallback;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: raw });
+  } catch {
+    problems.push(`${key} is not an IANA time zone (got "${raw}")`);
+    return fallback;
+  }
+  return raw;
+}
+
+function callerId(env: Env, problems: string[]): string {
+  const raw = env['CALLER_ID'] || '+5716015000';
+  if (!/^\+[1-9]\d{6,14}$/.test(raw)) problems.push(`CALLER_ID must be an E.164 number such as +5716015000 (got "${raw}")`);
+  return raw;
+}
+
+function fraction(env: Env, key: string, fallback: number, problems: string[]): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > 1) {
+    problems.push(`${key} must be a number in (0, 1] (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+/** Twilio's credentials are secrets: only ever from the environment, and all three or none. */
+function twilioConfig(env: Env, carrier: CarrierName, problems: string[]): TwilioConfig | null {
+  if (carrier !== 'twilio') return null;
+  const accountSid = env['TWILIO_ACCOUNT_SID'] ?? '';
+  const authToken = env['TWILIO_AUTH_TOKEN'] ?? '';
+  const webhookBaseUrl = env['TWILIO_WEBHOOK_BASE_URL'] ?? '';
+  if (!/^AC[0-9a-f]{32}$/i.test(accountSid))
+    problems.push('TWILIO_ACCOUNT_SID must be an account SID (AC followed by 32 hex digits) when CARRIER=twilio');
+  if (authToken.length < 16) problems.push('TWILIO_AUTH_TOKEN is required when CARRIER=twilio');
+  const base = url(env, 'TWILIO_WEBHOOK_BASE_URL', webhookBaseUrl || 'missing:', ['https:', 'http:'], problems);
+  const apiBase = env['TWILIO_API_BASE_URL']
+    ? url(env, 'TWILIO_API_BASE_URL', '', ['https:', 'http:'], problems)
+    : null;
+  return { accountSid, authToken, webhookBaseUrl: base.replace(/\/+$/, ''), apiBaseUrl: apiBase };
 }
 
 export class ConfigError extends Error {
@@ -96,7 +172,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     importWriteConcurrency: int(env, 'IMPORT_WRITE_CONCURRENCY', 2, problems, 1),
     runWorkers: (env['RUN_WORKERS'] ?? 'true') !== 'false',
     queuePrefix: env['QUEUE_PREFIX'] || 'recupera',
+    runDialer: (env['RUN_DIALER'] ?? 'true') !== 'false',
+    carrier: carrierName(env, problems),
+    agencyTimeZone: timeZone(env, 'AGENCY_TIME_ZONE', 'America/Bogota', problems),
+    callerId: callerId(env, problems),
+    simulatedCarrierSeed: int(env, 'SIMULATED_CARRIER_SEED', 2026, problems),
+    simulatedCarrierTimeScale: fraction(env, 'SIMULATED_CARRIER_TIME_SCALE', 1, problems),
+    twilio: null,
   };
+  config.twilio = twilioConfig(env, config.carrier, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

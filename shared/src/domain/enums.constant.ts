@@ -88,3 +88,6 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export const IMPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export const CARRIER_NAMES = ['simulated', 'twilio'] as const;
+export type CarrierName = (typeof CARRIER_NAMES)[number];

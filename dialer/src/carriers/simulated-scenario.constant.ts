@@ -1,0 +1,28 @@
+import type { DurationModel } from '../simulation/simulation.type';
+
+/** How the simulated telephone network behaves: the shares of each outcome and how long things take. */
+export interface SimulatedCallScenario {
+  /** Relative weights of what a dial meets; they need not add up to 1. */
+  readonly outcomes: { human: number; machine: number; busy: number; noAnswer: number; failed: number };
+  /** Dialling to a person (or a machine) picking up. */
+  readonly answerTime: DurationModel;
+  /** An unanswered line rings this long (cut short by the campaign's ring timeout). */
+  readonly ringNoAnswerMs: number;
+  /** A bridged debtor hangs up after this long unless the agent does first. */
+  readonly talkTime: DurationModel;
+  readonly busyAfterMs: number;
+  readonly failedAfterMs: number;
+  /** How long the abandon message (or a voicemail) takes to play before the line drops. */
+  readonly messageMs: number;
+}
+
+/** DESIGN.md §4's reference floor: 20 % people, 25 s ring-no-answer, 180 s lognormal talk. */
+export const REFERENCE_SCENARIO: SimulatedCallScenario = {
+  outcomes: { human: 0.2, machine: 0.12, busy: 0.06, noAnswer: 0.58, failed: 0.04 },
+  answerTime: { kind: 'lognormal', meanMs: 9_000, cv: 0.5 },
+  ringNoAnswerMs: 25_000,
+  talkTime: { kind: 'lognormal', meanMs: 180_000, cv: 0.6 },
+  busyAfterMs: 4_000,
+  failedAfterMs: 1_500,
+  messageMs: 8_000,
+};

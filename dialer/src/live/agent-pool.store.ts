@@ -1,0 +1,190 @@
+import type { AgentState, AgentStateView, BreakReason } from '@recupera/shared';
+import type { Redis } from 'ioredis';
+import type { LiveKeys } from './live-keys.util';
+
+/**
+ * Moves an agent between states atomically, keeping the team's free set (longest idle first) and
+ * busy map in step. KEYS: agent hash, team free set, team busy map. ARGV: allowed-from states
+ * (comma list), new state, now ms, callId, campaignId, breakReason, teamId.
+ * Returns the state before the move, or "!<state>" when the move was not allowed from it.
+ */
+const TRANSITION = `
+local current = redis.call('HGET', KEYS[1], 'state') or 'offline'
+local allowed = false
+for state in string.gmatch(ARGV[1], '[^,]+') do
+  if state == current then allowed = true end
+end
+if not allowed then return '!' .. current end
+local agent = string.match(KEYS[1], '[^:]+$')
+redis.call('HSET', KEYS[1], 'state', ARGV[2], 'since', ARGV[3], 'callId', ARGV[4], 'campaignId', ARGV[5],
+  'breakReason', ARGV[6], 'teamId', ARGV[7])
+redis.call('ZREM', KEYS[2], agent)
+redis.call('HDEL', KEYS[3], agent)
+if ARGV[2] == 'available' then
+  redis.call('ZADD', KEYS[2], ARGV[3], agent)
+elseif ARGV[2] == 'on_call' or ARGV[2] == 'wrap_up' then
+  redis.call('HSET', KEYS[3], agent, ARGV[2] .. ':' .. ARGV[3])
+end
+return current
+`;
+
+/**
+ * Takes the longest-idle free agent of any of the teams and marks them reserved for the call.
+ * KEYS: the teams' free sets. ARGV: key prefix for agent hashes, now ms, callId, campaignId.
+ */
+const RESERVE = `
+local best, bestScore, bestKey = nil, nil, nil
+for _, key in ipairs(KEYS) do
+  local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+  if first[1] and (bestScore == nil or tonumber(first[2]) < bestScore) then
+    best, bestScore, bestKey = first[1], tonumber(first[2]), key
+  end
+end
+if not best then return false end
+redis.call('ZREM', bestKey, best)
+redis.call('HSET', ARGV[1] .. best, 'state', 'reserved', 'since', ARGV[2], 'callId', ARGV[3], 'campaignId', ARGV[4])
+return best
+`;
+
+export interface AgentMove {
+  callId?: string | null;
+  campaignId?: string | null;
+  breakReason?: BreakReason | null;
+}
+
+export class AgentStateConflict extends Error {
+  constructor(readonly current: AgentState) {
+    super(`The agent is ${current}`);
+  }
+}
+
+/** Talking and wrapping-up agents of some teams, as the pacer reads them. */
+export interface TeamFloor {
+  free: number;
+  talkStartedAt: number[];
+  wrapStartedAt: number[];
+  /** Agents in wrap-up who said when they will be ready: ms instants. */
+  readyAt: number[];
+}
+
+type Hash = Record<string, string>;
+
+function toView(agentId: string, hash: Hash): AgentStateView {
+  return {
+    agentId,
+    teamId: hash['teamId'] || null,
+    state: (hash['state'] as AgentState | undefined) ?? 'offline',
+    since: new Date(Number(hash['since'] ?? 0)).toISOString(),
+    breakReason: (hash['breakReason'] as BreakReason | undefined) || null,
+    callId: hash['callId'] || null,
+    campaignId: hash['campaignId'] || null,
+  };
+}
+
+/** The floor's agents in Redis, shared by every server and dialer process. */
+export class AgentPoolStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: LiveKeys,
+  ) {}
+
+  async get(agentId: string): Promise<AgentStateView> {
+    return toView(agentId, await this.redis.hgetall(this.keys.agent(agentId)));
+  }
+
+  /** Moves the agent to `to` if they are in one of `from`; throws AgentStateConflict otherwise. */
+  async move(
+    agentId: string,
+    teamId: string | null,
+    from: readonly AgentState[],
+    to: AgentState,
+    now: number,
+    extras: AgentMove = {},
+  ): Promise<{ before: AgentState; view: AgentStateView }> {
+    const team = teamId ?? 'none';
+    const result = (await this.redis.eval(
+      TRANSITION,
+      3,
+      this.keys.agent(agentId),
+      this.keys.teamFree(team),
+      this.keys.teamBusy(team),
+      from.join(','),
+      to,
+      String(now),
+      extras.callId ?? '',
+      extras.campaignId ?? '',
+      extras.breakReason ?? '',
+      teamId ?? '',
+    )) as string;
+    if (result.startsWith('!')) throw new AgentStateConflict(result.slice(1) as AgentState);
+    return {
+      before: result as AgentState,
+      view: {
+        agentId,
+        teamId,
+        state: to,
+        since: new Date(now).toISOString(),
+        breakReason: extras.breakReason ?? null,
+        callId: extras.callId ?? null,
+        campaignId: extras.campaignId ?? null,
+      },
+    };
+  }
+
+  /** The longest-idle free agent of the teams, now reserved for the call; null when none is free. */
+  async reserveLongestIdle(
+    teamIds: readonly string[],
+    callId: string,
+    campaignId: string,
+    now: number,
+  ): Promise<string | null> {
+    if (teamIds.length === 0) return null;
+    const agentPrefix = this.keys.agent('');
+    const result = (await this.redis.eval(
+      RESERVE,
+      teamIds.length,
+      ...teamIds.map((t) => this.keys.teamFree(t)),
+      agentPrefix,
+      String(now),
+      callId,
+      campaignId,
+    )) as string | null;
+    return result ?? null;
+  }
+
+  /** Records the agent's "ready in N seconds" against their wrap-up entry. */
+  async readyAt(agentId: string, teamId: string, at: number): Promise<boolean> {
+    const busy = await this.redis.hget(this.keys.teamBusy(teamId), agentId);
+    if (!busy?.startsWith('wrap_up:')) return false;
+    const [state, since] = busy.split(':');
+    await this.redis.hset(this.keys.teamBusy(teamId), agentId, `${state}:${since}:${at}`);
+    return true;
+  }
+
+  async floor(teamIds: readonly string[]): Promise<TeamFloor> {
+    const floor: TeamFloor = { free: 0, talkStartedAt: [], wrapStartedAt: [], readyAt: [] };
+    if (teamIds.length === 0) return floor;
+    const pipeline = this.redis.pipeline();
+    for (const team of teamIds) pipeline.zcard(this.keys.teamFree(team)).hgetall(this.keys.teamBusy(team));
+    const results = (await pipeline.exec()) ?? [];
+    for (let i = 0; i < results.length; i += 2) {
+      floor.free += Number(results[i][1] ?? 0);
+      const busy = (results[i + 1][1] ?? {}) as Hash;
+      for (const entry of Object.values(busy)) {
+        const [state, since, ready] = entry.split(':');
+        if (state === 'on_call') floor.talkStartedAt.push(Number(since));
+        else if (state === 'wrap_up') {
+          floor.wrapStartedAt.push(Number(since));
+          if (ready) floor.readyAt.push(Number(ready));
+        }
+      }
+    }
+    return floor;
+  }
+
+  /** Agents of a team by state, for the supervisor's live view. */
+  async countsByState(teamIds: readonly string[]): Promise<Record<'available' | 'onCall' | 'wrapUp', number>> {
+    const floor = await this.floor(teamIds);
+    return { available: floor.free, onCall: floor.talkStartedAt.length, wrapUp: floor.wrapStartedAt.length };
+  }
+}

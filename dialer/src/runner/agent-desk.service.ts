@@ -1,0 +1,122 @@
+import {
+  statesAllowingRequest,
+  type AgentSnapshot,
+  type AgentStateRequest,
+  type AgentStateView,
+} from '@recupera/shared';
+import { AgentStateConflict } from '../live/agent-pool.store';
+import type { CallLifecycleService } from './call-lifecycle.service';
+import type { DialerContext } from './dialer-context.type';
+
+export class AgentDeskError extends Error {
+  constructor(
+    readonly reason: 'state_conflict' | 'not_your_call',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What an agent does to their own state and call; the server's /agent gateway calls these. */
+export class AgentDeskService {
+  /** Asked to pace a campaign again now that one of its agents is free. */
+  onAgentFreed: (campaignId: string) => void = () => undefined;
+
+  constructor(
+    private readonly ctx: DialerContext,
+    private readonly calls: CallLifecycleService,
+  ) {}
+
+  async snapshot(agentId: string): Promise<AgentSnapshot> {
+    const state = await this.ctx.agents.get(agentId);
+    const call = state.callId && state.state === 'on_call' ? await this.ctx.store.callView(state.callId) : null;
+    return { state, call };
+  }
+
+  async requestState(agentId: string, teamId: string | null, request: AgentStateRequest): Promise<AgentStateView> {
+    const now = this.ctx.clock.now();
+    const current = await this.ctx.agents.get(agentId);
+    if (current.state === 'wrap_up') await this.recordWrap(current, now.getTime());
+    const view = await this.move(agentId, teamId, request, now.getTime());
+    if (request.state === 'available') await this.offerWaitingCalls(teamId);
+    return view;
+  }
+
+  async hangUp(agentId: string, callId: string): Promise<void> {
+    const call = await this.ctx.live.getCall(callId);
+    if (!call || call.agentId !== agentId || call.stage !== 'connected')
+      throw new AgentDeskError('not_your_call', 'This call is not on your line');
+    await this.ctx.live.updateCall(callId, { endedBy: 'agent' });
+    await this.ctx.carrier.hangUp({ callId, carrierSid: call.carrierSid ?? '' });
+  }
+
+  /** Wrap-up done: the agent is free again and the next person waiting is theirs. */
+  async finishWrapUp(agentId: string, teamId: string | null, callId: string): Promise<AgentStateView> {
+    const current = await this.ctx.agents.get(agentId);
+    if (current.state !== 'wrap_up' || current.callId !== callId)
+      throw new AgentDeskError('not_your_call', 'There is no wrap-up of this call to finish');
+    return this.requestState(agentId, teamId, { state: 'available' });
+  }
+
+  async readyIn(agentId: string, teamId: string | null, seconds: number): Promise<boolean> {
+    if (!teamId) return false;
+    return this.ctx.agents.readyAt(agentId, teamId, this.ctx.clock.now().getTime() + seconds * 1_000);
+  }
+
+  /** The agent's last socket went away: a free agent must not be handed calls they cannot hear. */
+  async disconnected(agentId: string, teamId: string | null): Promise<void> {
+    const current = await this.ctx.agents.get(agentId);
+    if (current.state === 'available' || current.state === 'break') {
+      await this.move(agentId, teamId, { state: 'offline' }, this.ctx.clock.now().getTime()).catch(() => undefined);
+    }
+  }
+
+  private async move(
+    agentId: string,
+    teamId: string | null,
+    request: AgentStateRequest,
+    now: number,
+  ): Promise<AgentStateView> {
+    try {
+      const { view } = await this.ctx.agents.move(agentId, teamId, statesAllowingRequest(request.state), request.state, now, {
+        breakReason: request.state === 'break' ? (request.breakReason ?? 'rest') : null,
+      });
+      await this.ctx.store.recordAgentState(view);
+      this.calls.agentChanged(view);
+      return view;
+    } catch (error) {
+      if (error instanceof AgentStateConflict)
+        throw new AgentDeskError('state_conflict', `You cannot go ${request.state} while ${error.current}`);
+      throw error;
+    }
+  }
+
+  private async recordWrap(current: AgentStateView, now: number): Promise<void> {
+    if (!current.callId || !current.campaignId) return;
+    const wrapMs = Math.max(0, now - new Date(current.since).getTime());
+    await this.ctx.live.recordDuration(current.campaignId, 'wrap', wrapMs);
+    await this.ctx.store.updateAttempt(current.callId, { wrapSeconds: Math.round(wrapMs / 1_000) });
+  }
+
+  /** People already waiting in the team's campaigns go to the longest-idle free agent first. */
+  private async offerWaitingCalls(teamId: string | null): Promise<void> {
+    if (!teamId) return;
+    for (const campaignId of await this.ctx.store.runningCampaignsOfTeam(teamId)) {
+      const callId = await this.ctx.live.oldestWaiting(campaignId);
+      if (callId) {
+        const campaign = await this.ctx.store.campaign(campaignId);
+        const call = await this.ctx.live.getCall(callId);
+        if (campaign && call) {
+          const now = this.ctx.clock.now().getTime();
+          const agent = await this.ctx.agents.reserveLongestIdle(campaign.teamIds, callId, campaignId, now);
+          if (agent && (await this.ctx.live.takeWaiting(campaignId, callId))) {
+            await this.calls.connect(call, agent, ['waiting']);
+          } else if (agent) {
+            await this.calls.releaseReservation(agent, teamId);
+          }
+        }
+      }
+      this.onAgentFreed(campaignId);
+    }
+  }
+}

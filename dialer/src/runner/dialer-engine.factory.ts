@@ -1,0 +1,73 @@
+import { AgentPoolStore } from '../live/agent-pool.store';
+import { CampaignLiveStore } from '../live/campaign-live.store';
+import { LiveKeys } from '../live/live-keys.util';
+import { AgentDeskService } from './agent-desk.service';
+import { CallLifecycleService } from './call-lifecycle.service';
+import type { DialerContext } from './dialer-context.type';
+import { PacingTickService, PRIORITY } from './pacing-tick.service';
+import type { Redis } from 'ioredis';
+
+export type DialerEngineDeps = Omit<DialerContext, 'live' | 'agents'> & {
+  redis: Redis;
+  keyPrefix: string;
+  /** Where errors of background work (event-driven pacing) are reported. */
+  onError: (error: unknown, where: string) => void;
+  /** Called by reconcile with the running campaigns, to keep their tick schedulers in step. */
+  syncTicks: (runningCampaignIds: readonly string[]) => Promise<void>;
+};
+
+/**
+ * The live dialer assembled: stores over Redis, the call lifecycle wired to the carrier's events,
+ * the pacer, and the agents' desk. Events that free a line or an agent pace the campaign at once
+ * instead of waiting for its next tick.
+ */
+export class DialerEngine {
+  readonly ctx: DialerContext;
+  readonly calls: CallLifecycleService;
+  readonly ticks: PacingTickService;
+  readonly desk: AgentDeskService;
+  private readonly pacingSoon = new Set<string>();
+
+  constructor(private readonly deps: DialerEngineDeps) {
+    const keys = new LiveKeys(deps.keyPrefix);
+    this.ctx = {
+      ...deps,
+      live: new CampaignLiveStore(deps.redis, keys),
+      agents: new AgentPoolStore(deps.redis, keys),
+    };
+    this.calls = new CallLifecycleService(this.ctx);
+    this.ticks = new PacingTickService(this.ctx, this.calls);
+    this.desk = new AgentDeskService(this.ctx, this.calls);
+    this.calls.onLineFreed = (campaignId) => this.paceSoon(campaignId);
+    this.desk.onAgentFreed = (campaignId) => this.paceSoon(campaignId);
+    deps.carrier.onEvent((event) => this.calls.handle(event));
+  }
+
+  /** Paces the campaign on the next turn of the event loop; bursts of events pace once. */
+  paceSoon(campaignId: string): void {
+    if (this.pacingSoon.has(campaignId)) return;
+    this.pacingSoon.add(campaignId);
+    setImmediate(() => {
+      this.pacingSoon.delete(campaignId);
+      this.ticks.tick(campaignId).catch((error: unknown) => this.deps.onError(error, 'pace'));
+    });
+  }
+
+  async reconcile(): Promise<void> {
+    await this.deps.syncTicks(await this.ctx.store.runningCampaignIds());
+  }
+
+  /** A callback fell due: the account goes to the front of every running campaign it belongs to. */
+  async callbackDue(callbackId: string): Promise<number> {
+    const target = await this.ctx.store.callbackTarget(callbackId);
+    if (!target) return 0;
+    for (const campaignId of target.campaignIds) {
+      await this.ctx.live.pushHopper(campaignId, [target.entry], PRIORITY.callback);
+    }
+    return target.campaignIds.length;
+  }
+
+  close(): void {
+    this.calls.close();
+  }
+}

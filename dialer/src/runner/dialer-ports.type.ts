@@ -1,0 +1,103 @@
+import type {
+  AgentServerToClientEvents,
+  AgentStateView,
+  CallOutcome,
+  CallView,
+  CampaignSchedule,
+  CampaignStatus,
+  DialerJobName,
+  DialerJobs,
+  MachineAction,
+  RetryRule,
+  SupervisorServerToClientEvents,
+  Verdict,
+} from '@recupera/shared';
+import type { HopperEntry } from '../live/campaign-live.store';
+import type { PacingSettings } from '../pacing/pacing.type';
+
+/** A campaign as the dialer runs it, read fresh on every tick so pauses and edits apply at once. */
+export interface CampaignPlan {
+  id: string;
+  name: string;
+  status: CampaignStatus;
+  teamIds: string[];
+  pacing: PacingSettings;
+  ringTimeoutSeconds: number;
+  machineAction: MachineAction;
+  abandonMessage: string;
+  retryRules: RetryRule[];
+  schedule: CampaignSchedule;
+}
+
+/** What changes on the stored interaction as the call goes on. */
+export interface AttemptChanges {
+  dialedAt?: Date;
+  ringingAt?: Date;
+  answeredAt?: Date;
+  connectedAt?: Date;
+  endedAt?: Date;
+  carrierSid?: string;
+  stage?: string;
+  outcome?: CallOutcome;
+  agentId?: string;
+  teamId?: string | null;
+  talkSeconds?: number;
+  wrapSeconds?: number;
+  endReason?: string;
+}
+
+/** The dialer's way into the database; the server implements it over its repositories and the gate. */
+export interface DialerStorePort {
+  runningCampaignIds(): Promise<string[]>;
+  campaign(id: string): Promise<CampaignPlan | null>;
+  /** Running campaigns a team works, for an agent who just freed up. */
+  runningCampaignsOfTeam(teamId: string): Promise<string[]>;
+  /**
+   * Accounts of the campaign's segment held by its teams, workable, not attempted lately and not
+   * deferred by an earlier refusal, best first: callbacks due, broken promises, balance, days past due,
+   * score. Each with the debtor's best voice number.
+   */
+  candidates(campaign: CampaignPlan, limit: number, now: Date): Promise<HopperEntry[]>;
+  /** The account again for a retry, if it is still workable and in the segment, with the same number. */
+  retryCandidate(campaign: CampaignPlan, accountId: string, contactPointId: string): Promise<HopperEntry | null>;
+  /** The compliance gate; a refusal is recorded with its reason before it is returned. */
+  gate(campaign: CampaignPlan, entry: HopperEntry, now: Date): Promise<Verdict>;
+  /** A due callback's account and number, and the running campaigns that may dial it. */
+  callbackTarget(callbackId: string): Promise<{ entry: HopperEntry; campaignIds: string[] } | null>;
+  /** Stores the attempt as a queued interaction and returns its id (the call's id). */
+  createAttempt(campaign: CampaignPlan, entry: HopperEntry, now: Date): Promise<string>;
+  updateAttempt(callId: string, changes: AttemptChanges): Promise<void>;
+  callView(callId: string): Promise<CallView | null>;
+  recordAgentState(view: AgentStateView): Promise<void>;
+}
+
+export interface DialerEventsPort {
+  toAgent<E extends keyof AgentServerToClientEvents>(
+    agentId: string,
+    event: E,
+    payload: Parameters<AgentServerToClientEvents[E]>[0],
+  ): void;
+  /** To supervisors watching the campaign and the teams. */
+  toSupervisors<E extends keyof SupervisorServerToClientEvents>(
+    rooms: { campaignId?: string; teamIds?: readonly string[] },
+    event: E,
+    payload: Parameters<SupervisorServerToClientEvents[E]>[0],
+  ): void;
+}
+
+export interface DialerJobsPort {
+  add<N extends DialerJobName>(name: N, data: DialerJobs[N], options?: { delayMs?: number; jobId?: string }): Promise<void>;
+}
+
+export interface DialerClock {
+  now(): Date;
+}
+
+export interface DialerLimits {
+  /** The carrier account's calls-per-second limit. */
+  callsPerSecond: number;
+  /** The carrier account's concurrent lines. */
+  concurrentLines: number;
+  agencyTimeZone: string;
+  callerId: string;
+}

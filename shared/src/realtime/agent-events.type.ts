@@ -1,0 +1,100 @@
+import type { ErrorCode } from '../errors/error-codes.constant';
+
+export const AGENT_NAMESPACE = '/agent';
+
+/**
+ * The server-authoritative agent state machine: offline → available ⇄ reserved → on_call →
+ * wrap_up → available, with break (reason codes) and preview beside it.
+ */
+export const AGENT_STATES = ['offline', 'available', 'reserved', 'on_call', 'wrap_up', 'break', 'preview'] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
+
+/** States an agent asks for; the others are entered by the dialer (reserved, on_call, wrap_up). */
+export const REQUESTABLE_AGENT_STATES = ['available', 'break', 'offline'] as const;
+export type RequestableAgentState = (typeof REQUESTABLE_AGENT_STATES)[number];
+
+export const BREAK_REASONS = ['rest', 'lunch', 'training', 'coaching', 'technical', 'personal'] as const;
+export type BreakReason = (typeof BREAK_REASONS)[number];
+
+export interface AgentStateView {
+  agentId: string;
+  teamId: string | null;
+  state: AgentState;
+  /** ISO instant the state was entered. */
+  since: string;
+  breakReason: BreakReason | null;
+  callId: string | null;
+  campaignId: string | null;
+}
+
+/** What the agent sees of a call the dialer bridged to them (the screen pop's first lines). */
+export interface CallView {
+  callId: string;
+  campaignId: string;
+  campaignName: string;
+  accountId: string;
+  accountNumber: string;
+  debtorName: string;
+  /** The number dialled, E.164. */
+  phone: string;
+  balanceMinor: number;
+  currency: string;
+  daysPastDue: number;
+  connectedAt: string;
+}
+
+export interface CallEndedView {
+  callId: string;
+  /** Who hung up: the debtor (carrier) or the agent. */
+  endedBy: 'debtor' | 'agent';
+  talkSeconds: number;
+  endedAt: string;
+}
+
+export interface AgentSnapshot {
+  state: AgentStateView;
+  call: CallView | null;
+}
+
+export type AckResult = { ok: true } | { ok: false; code: ErrorCode; message: string };
+export type Ack = (result: AckResult) => void;
+
+export interface AgentStateRequest {
+  state: RequestableAgentState;
+  breakReason?: BreakReason;
+}
+
+export interface CallRef {
+  callId: string;
+}
+
+/** "I will be ready in N seconds": lets the pacer count a wrap-up that is about to end. */
+export interface ReadyInRequest {
+  seconds: number;
+}
+
+export interface AgentServerToClientEvents {
+  'agent.snapshot': (snapshot: AgentSnapshot) => void;
+  'agent.state-changed': (state: AgentStateView) => void;
+  'call.connected': (call: CallView) => void;
+  'call.ended': (ended: CallEndedView) => void;
+}
+
+export interface AgentClientToServerEvents {
+  'agent.state-requested': (request: AgentStateRequest, ack: Ack) => void;
+  'call.hang-up-requested': (request: CallRef, ack: Ack) => void;
+  'call.wrap-up-finished': (request: CallRef, ack: Ack) => void;
+  'agent.ready-in': (request: ReadyInRequest, ack: Ack) => void;
+}
+
+export function agentRoom(agentId: string): string {
+  return `agent:${agentId}`;
+}
+
+export function teamRoom(teamId: string): string {
+  return `team:${teamId}`;
+}
+
+export function campaignRoom(campaignId: string): string {
+  return `campaign:${campaignId}`;
+}

@@ -1,0 +1,37 @@
+import type { PacingExplanationView } from '../contracts/dialer.type';
+import type { CallOutcome } from '../domain/enums.constant';
+import type { AgentStateView } from './agent-events.type';
+
+export const SUPERVISOR_NAMESPACE = '/supervisor';
+
+/** The stages of one dialer call, in order; every change is stored on the interaction and published. */
+export const CALL_STAGES = ['queued', 'dialing', 'ringing', 'answered', 'waiting', 'connected', 'ended'] as const;
+export type CallStage = (typeof CALL_STAGES)[number];
+
+export interface CallProgress {
+  callId: string;
+  campaignId: string;
+  accountId: string;
+  stage: CallStage;
+  /** Known once the carrier says how the call went. */
+  outcome: CallOutcome | null;
+  agentId: string | null;
+  at: string;
+}
+
+export interface CampaignPaced {
+  campaignId: string;
+  at: string;
+  dials: number;
+  linesInFlight: number;
+  hopperSize: number;
+  explanation: PacingExplanationView;
+}
+
+export interface SupervisorServerToClientEvents {
+  'call.progressed': (progress: CallProgress) => void;
+  'campaign.paced': (paced: CampaignPaced) => void;
+  'agent.state-changed': (state: AgentStateView) => void;
+}
+
+export type SupervisorClientToServerEvents = Record<string, never>;
