@@ -15,21 +15,13 @@ import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { TeamsModule } from './modules/teams/teams.module';
+import { TelephonyModule } from './modules/telephony/telephony.module';
+import { DialerModule } from './modules/dialer/dialer.module';
+import { AgentsModule } from './modules/agents/agents.module';
+import { FloorModule } from './modules/floor/floor.module';
 import { UsersModule } from './modules/users/users.module';
 import { RedisModule } from './redis/redis.module';
-
-function redisConnection(url: string) {
-  const parsed = new URL(url);
-  return {
-    host: parsed.hostname,
-    port: Number(parsed.port || 6379),
-    username: parsed.username || undefined,
-    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
-    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
-    tls: parsed.protocol === 'rediss:' ? {} : undefined,
-    maxRetriesPerRequest: null,
-  };
-}
+import { bullConnection } from './redis/bull-connection.util';
 
 @Module({})
 export class AppModule {
@@ -42,7 +34,7 @@ export class AppModule {
         RedisModule,
         BullModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (c: AppConfig) => ({ connection: redisConnection(c.redisUrl), prefix: c.queuePrefix }),
+          useFactory: (c: AppConfig) => ({ connection: bullConnection(c.redisUrl), prefix: c.queuePrefix }),
         }),
         AuditModule,
         AuthModule,
@@ -57,6 +49,10 @@ export class AppModule {
         HealthModule,
         RealtimeModule,
         DemoModule,
+        TelephonyModule,
+        DialerModule,
+        AgentsModule,
+        FloorModule,
       ],
     };
   }

@@ -9,9 +9,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-// The dialer is an Nx application, and Nx forbids importing applications whatever the tags allow;
-// its public entry point exports only the pure pacing engine and its simulator (DESIGN.md §4).
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import {
   ABANDON_CONTROLLER_DEFAULTS,
   BENCH_DIAL_MODES,

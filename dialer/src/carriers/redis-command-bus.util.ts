@@ -15,7 +15,7 @@ export class RedisCommandBus implements SimulatedCommandBus {
   }
 
   async subscribe(handler: (command: SimulatedCommand) => void): Promise<void> {
-    this.subscriber = this.redis.duplicate();
+    this.subscriber = this.redis.duplicate({ enableOfflineQueue: true });
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel === this.channel) handler(JSON.parse(message) as SimulatedCommand);
     });

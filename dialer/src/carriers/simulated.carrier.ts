@@ -1,6 +1,13 @@
 import { SeededRandom } from '@recupera/shared';
 import { sampleDuration } from '../simulation/duration-model.util';
-import type { CallHandle, Carrier, CarrierCallEvent, CarrierEndReason, CarrierEventSink, PlaceCallRequest } from './carrier.type';
+import type {
+  CallHandle,
+  Carrier,
+  CarrierCallEvent,
+  CarrierEndReason,
+  CarrierEventSink,
+  PlaceCallRequest,
+} from './carrier.type';
 import { REFERENCE_SCENARIO, type SimulatedCallScenario } from './simulated-scenario.constant';
 
 /** A command for a call placed by another process; only the process that holds the call acts on it. */
@@ -51,7 +58,7 @@ export class SimulatedCarrier implements Carrier {
   private sink: CarrierEventSink | null = null;
   private readonly calls = new Map<string, LiveCall>();
   private readonly scale: number;
-  private readonly scenario: SimulatedCallScenario;
+  private scenario: SimulatedCallScenario;
   private sequence = 0;
 
   constructor(private readonly options: SimulatedCarrierOptions) {
@@ -64,6 +71,11 @@ export class SimulatedCarrier implements Carrier {
     await this.options.bus?.subscribe((command) => this.onCommand(command));
   }
 
+  /** Changes how later calls behave (a quieter afternoon, a test that needs every call answered). */
+  useScenario(scenario: SimulatedCallScenario): void {
+    this.scenario = scenario;
+  }
+
   onEvent(sink: CarrierEventSink): void {
     this.sink = sink;
   }
@@ -74,7 +86,10 @@ export class SimulatedCarrier implements Carrier {
   }
 
   async placeCall(request: PlaceCallRequest): Promise<CallHandle> {
-    const handle = { callId: request.callId, carrierSid: `SIM${(++this.sequence).toString(36)}-${request.callId}` };
+    const handle = {
+      callId: request.callId,
+      carrierSid: `SIM${(++this.sequence).toString(36)}-${request.callId}`,
+    };
     const rng = new SeededRandom(callSeed(this.options.seed, request.callId));
     const call: LiveCall = { handle, stage: 'ringing', rng, timer: null };
     this.calls.set(request.callId, call);
@@ -82,7 +97,8 @@ export class SimulatedCarrier implements Carrier {
     const fate = rng.weighted(this.scenario.outcomes);
     // The network reports ringing almost at once; this timer is never cancelled, so it is not kept.
     setTimeout(() => {
-      if (call.stage === 'ringing') this.emit({ kind: 'ringing', ...handle, at: new Date() }).catch(() => undefined);
+      if (call.stage === 'ringing' && this.calls.has(request.callId))
+        this.emit({ kind: 'ringing', ...handle, at: new Date() }).catch(() => undefined);
     }, 50 * this.scale);
     switch (fate) {
       case 'human':

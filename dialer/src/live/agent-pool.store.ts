@@ -152,6 +152,15 @@ export class AgentPoolStore {
     return result ?? null;
   }
 
+  /** Counts the agent's open consoles across every server; returns how many are open now. */
+  async socketOpened(agentId: string): Promise<number> {
+    return this.redis.hincrby(this.keys.agent(agentId), 'sockets', 1);
+  }
+
+  async socketClosed(agentId: string): Promise<number> {
+    return this.redis.hincrby(this.keys.agent(agentId), 'sockets', -1);
+  }
+
   /** Records the agent's "ready in N seconds" against their wrap-up entry. */
   async readyAt(agentId: string, teamId: string, at: number): Promise<boolean> {
     const busy = await this.redis.hget(this.keys.teamBusy(teamId), agentId);
@@ -183,7 +192,9 @@ export class AgentPoolStore {
   }
 
   /** Agents of a team by state, for the supervisor's live view. */
-  async countsByState(teamIds: readonly string[]): Promise<Record<'available' | 'onCall' | 'wrapUp', number>> {
+  async countsByState(
+    teamIds: readonly string[],
+  ): Promise<Record<'available' | 'onCall' | 'wrapUp', number>> {
     const floor = await this.floor(teamIds);
     return { available: floor.free, onCall: floor.talkStartedAt.length, wrapUp: floor.wrapStartedAt.length };
   }

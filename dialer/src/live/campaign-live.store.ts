@@ -32,7 +32,13 @@ export interface HopperEntry {
 }
 
 /** Rolling windows kept per campaign (DESIGN.md §4: the pacer trusts only its own recent calls). */
-export const STAT_WINDOWS = { outcome: 2_000, answer: 1_000, talk: 1_000, wrap: 1_000, abandon: 1_000 } as const;
+export const STAT_WINDOWS = {
+  outcome: 2_000,
+  answer: 1_000,
+  talk: 1_000,
+  wrap: 1_000,
+  abandon: 1_000,
+} as const;
 
 export interface CampaignMeasurements {
   outcomes: boolean[];
@@ -72,7 +78,11 @@ export class CampaignLiveStore {
   // ---- hopper ----
 
   /** Lower scores are dialled first; `priorityClass` 0 beats 1 beats 2…, then first come first served. */
-  async pushHopper(campaignId: string, entries: readonly HopperEntry[], priorityClass: number): Promise<void> {
+  async pushHopper(
+    campaignId: string,
+    entries: readonly HopperEntry[],
+    priorityClass: number,
+  ): Promise<void> {
     if (entries.length === 0) return;
     const last = await this.redis.incrby(this.keys.hopperSequence(campaignId), entries.length);
     const first = last - entries.length + 1;
@@ -126,7 +136,9 @@ export class CampaignLiveStore {
   }
 
   async isLocked(entry: HopperEntry): Promise<boolean> {
-    return (await this.redis.exists(this.keys.accountLock(entry.accountId), this.keys.phoneLock(entry.phone))) > 0;
+    return (
+      (await this.redis.exists(this.keys.accountLock(entry.accountId), this.keys.phoneLock(entry.phone))) > 0
+    );
   }
 
   private async releaseIfOwner(key: string, owner: string): Promise<void> {
@@ -229,7 +241,8 @@ export class CampaignLiveStore {
   async recordOutcome(campaignId: string, person: boolean, answerMs: number | null): Promise<void> {
     const pipeline = this.redis.pipeline();
     push(pipeline, this.keys.stat(campaignId, 'outcome'), person ? '1' : '0', STAT_WINDOWS.outcome);
-    if (answerMs !== null) push(pipeline, this.keys.stat(campaignId, 'answer'), String(answerMs), STAT_WINDOWS.answer);
+    if (answerMs !== null)
+      push(pipeline, this.keys.stat(campaignId, 'answer'), String(answerMs), STAT_WINDOWS.answer);
     await pipeline.exec();
   }
 
@@ -277,7 +290,13 @@ export class CampaignLiveStore {
     campaignId: string,
     now: number,
     cpsWindowMs: number,
-  ): Promise<{ inFlightStartedAt: number[]; waiting: number; campaignLines: number; carrierLines: number; recentDialsAt: number[] }> {
+  ): Promise<{
+    inFlightStartedAt: number[];
+    waiting: number;
+    campaignLines: number;
+    carrierLines: number;
+    recentDialsAt: number[];
+  }> {
     const results =
       (await this.redis
         .pipeline()
@@ -335,13 +354,20 @@ export class CampaignLiveStore {
   }
 
   async unlockKey(key: 'pace' | 'refill', campaignId: string, token: string): Promise<void> {
-    await this.releaseIfOwner(key === 'pace' ? this.keys.paceLock(campaignId) : this.keys.refillLock(campaignId), token);
+    await this.releaseIfOwner(
+      key === 'pace' ? this.keys.paceLock(campaignId) : this.keys.refillLock(campaignId),
+      token,
+    );
   }
 
   /** Counts an attempt of the account on this local day; returns the count including it. */
   async countTry(campaignId: string, accountId: string, day: string): Promise<number> {
     const key = this.keys.tries(campaignId, accountId, day);
-    const [[, count]] = (await this.redis.multi().incr(key).expire(key, 2 * 86_400).exec()) as [[null, number]];
+    const [[, count]] = (await this.redis
+      .multi()
+      .incr(key)
+      .expire(key, 2 * 86_400)
+      .exec()) as [[null, number]];
     return count;
   }
 }
@@ -352,7 +378,8 @@ function push(pipeline: ReturnType<Redis['pipeline']>, key: string, value: strin
 
 function serialize(call: Partial<LiveCall>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(call)) out[key] = value === null || value === undefined ? '' : String(value);
+  for (const [key, value] of Object.entries(call))
+    out[key] = value === null || value === undefined ? '' : String(value);
   return out;
 }
 

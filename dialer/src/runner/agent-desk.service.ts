@@ -29,11 +29,16 @@ export class AgentDeskService {
 
   async snapshot(agentId: string): Promise<AgentSnapshot> {
     const state = await this.ctx.agents.get(agentId);
-    const call = state.callId && state.state === 'on_call' ? await this.ctx.store.callView(state.callId) : null;
+    const call =
+      state.callId && state.state === 'on_call' ? await this.ctx.store.callView(state.callId) : null;
     return { state, call };
   }
 
-  async requestState(agentId: string, teamId: string | null, request: AgentStateRequest): Promise<AgentStateView> {
+  async requestState(
+    agentId: string,
+    teamId: string | null,
+    request: AgentStateRequest,
+  ): Promise<AgentStateView> {
     const now = this.ctx.clock.now();
     const current = await this.ctx.agents.get(agentId);
     if (current.state === 'wrap_up') await this.recordWrap(current, now.getTime());
@@ -67,7 +72,9 @@ export class AgentDeskService {
   async disconnected(agentId: string, teamId: string | null): Promise<void> {
     const current = await this.ctx.agents.get(agentId);
     if (current.state === 'available' || current.state === 'break') {
-      await this.move(agentId, teamId, { state: 'offline' }, this.ctx.clock.now().getTime()).catch(() => undefined);
+      await this.move(agentId, teamId, { state: 'offline' }, this.ctx.clock.now().getTime()).catch(
+        () => undefined,
+      );
     }
   }
 
@@ -78,9 +85,16 @@ export class AgentDeskService {
     now: number,
   ): Promise<AgentStateView> {
     try {
-      const { view } = await this.ctx.agents.move(agentId, teamId, statesAllowingRequest(request.state), request.state, now, {
-        breakReason: request.state === 'break' ? (request.breakReason ?? 'rest') : null,
-      });
+      const { view } = await this.ctx.agents.move(
+        agentId,
+        teamId,
+        statesAllowingRequest(request.state),
+        request.state,
+        now,
+        {
+          breakReason: request.state === 'break' ? (request.breakReason ?? 'rest') : null,
+        },
+      );
       await this.ctx.store.recordAgentState(view);
       this.calls.agentChanged(view);
       return view;

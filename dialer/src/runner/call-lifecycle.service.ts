@@ -62,20 +62,28 @@ export class CallLifecycleService {
   private async personAnswered(callId: string, at: Date): Promise<void> {
     const call = await this.ctx.live.advance(callId, NOT_ANSWERED, 'answered', { answeredAt: at.getTime() });
     if (!call) return;
-    await this.ctx.live.markAnswered(call.campaignId, callId);
     await this.ctx.live.recordOutcome(call.campaignId, true, at.getTime() - call.queuedAt);
     await this.ctx.store.updateAttempt(callId, { answeredAt: at, stage: 'answered', outcome: 'human' });
     this.progress(call, 'answered', 'human', at);
     const campaign = await this.ctx.store.campaign(call.campaignId);
+    // The call leaves the in-flight set only once it holds an agent or a place in the waiting
+    // list, so a pacer reading the floor meanwhile never sees a free agent with nothing coming.
     const agentId = campaign
-      ? await this.ctx.agents.reserveLongestIdle(campaign.teamIds, callId, campaign.id, this.ctx.clock.now().getTime())
+      ? await this.ctx.agents.reserveLongestIdle(
+          campaign.teamIds,
+          callId,
+          campaign.id,
+          this.ctx.clock.now().getTime(),
+        )
       : null;
     if (agentId) {
+      await this.ctx.live.markAnswered(call.campaignId, callId);
       await this.connect(call, agentId, ['answered']);
       return;
     }
     await this.ctx.live.advance(callId, ['answered'], 'waiting');
     await this.ctx.live.addWaiting(call.campaignId, callId, at.getTime());
+    await this.ctx.live.markAnswered(call.campaignId, callId);
     this.progress(call, 'waiting', 'human', at);
     const abandonAfter = campaign?.pacing.abandonAfterMs ?? PACING_DEFAULTS.abandonAfterMs;
     this.abandonTimers.set(
@@ -208,10 +216,17 @@ export class CallLifecycleService {
     this.progress(call, 'ended', 'human', at);
     if (!call.agentId) return;
     const agent = await this.ctx.agents.get(call.agentId);
-    const moved = await this.ctx.agents.move(call.agentId, agent.teamId, ['on_call'], 'wrap_up', at.getTime(), {
-      callId: call.callId,
-      campaignId: call.campaignId,
-    });
+    const moved = await this.ctx.agents.move(
+      call.agentId,
+      agent.teamId,
+      ['on_call'],
+      'wrap_up',
+      at.getTime(),
+      {
+        callId: call.callId,
+        campaignId: call.campaignId,
+      },
+    );
     await this.ctx.store.recordAgentState(moved.view);
     this.agentChanged(moved.view);
     this.ctx.events.toAgent(call.agentId, 'call.ended', {
@@ -241,7 +256,12 @@ export class CallLifecycleService {
     this.ctx.events.toSupervisors({ teamIds: view.teamId ? [view.teamId] : [] }, 'agent.state-changed', view);
   }
 
-  private progress(call: LiveCall, stage: CallProgress['stage'], outcome: CallOutcome | null, at: Date): void {
+  private progress(
+    call: LiveCall,
+    stage: CallProgress['stage'],
+    outcome: CallOutcome | null,
+    at: Date,
+  ): void {
     this.ctx.events.toSupervisors({ campaignId: call.campaignId }, 'call.progressed', {
       callId: call.callId,
       campaignId: call.campaignId,

@@ -1,7 +1,13 @@
 import type { Carrier } from '../carriers/carrier.type';
 import type { AgentPoolStore } from '../live/agent-pool.store';
 import type { CampaignLiveStore } from '../live/campaign-live.store';
-import type { DialerClock, DialerEventsPort, DialerJobsPort, DialerLimits, DialerStorePort } from './dialer-ports.type';
+import type {
+  DialerClock,
+  DialerEventsPort,
+  DialerJobsPort,
+  DialerLimits,
+  DialerStorePort,
+} from './dialer-ports.type';
 
 /** What every part of the live dialer works with. */
 export interface DialerContext {

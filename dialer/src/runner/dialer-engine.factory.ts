@@ -27,6 +27,7 @@ export class DialerEngine {
   readonly ticks: PacingTickService;
   readonly desk: AgentDeskService;
   private readonly pacingSoon = new Set<string>();
+  private closed = false;
 
   constructor(private readonly deps: DialerEngineDeps) {
     const keys = new LiveKeys(deps.keyPrefix);
@@ -45,10 +46,11 @@ export class DialerEngine {
 
   /** Paces the campaign on the next turn of the event loop; bursts of events pace once. */
   paceSoon(campaignId: string): void {
-    if (this.pacingSoon.has(campaignId)) return;
+    if (this.closed || this.pacingSoon.has(campaignId)) return;
     this.pacingSoon.add(campaignId);
     setImmediate(() => {
       this.pacingSoon.delete(campaignId);
+      if (this.closed) return;
       this.ticks.tick(campaignId).catch((error: unknown) => this.deps.onError(error, 'pace'));
     });
   }
@@ -68,6 +70,7 @@ export class DialerEngine {
   }
 
   close(): void {
+    this.closed = true;
     this.calls.close();
   }
 }

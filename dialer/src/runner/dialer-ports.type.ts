@@ -59,13 +59,20 @@ export interface DialerStorePort {
    */
   candidates(campaign: CampaignPlan, limit: number, now: Date): Promise<HopperEntry[]>;
   /** The account again for a retry, if it is still workable and in the segment, with the same number. */
-  retryCandidate(campaign: CampaignPlan, accountId: string, contactPointId: string): Promise<HopperEntry | null>;
+  retryCandidate(
+    campaign: CampaignPlan,
+    accountId: string,
+    contactPointId: string,
+  ): Promise<HopperEntry | null>;
   /** The compliance gate; a refusal is recorded with its reason before it is returned. */
   gate(campaign: CampaignPlan, entry: HopperEntry, now: Date): Promise<Verdict>;
   /** A due callback's account and number, and the running campaigns that may dial it. */
   callbackTarget(callbackId: string): Promise<{ entry: HopperEntry; campaignIds: string[] } | null>;
-  /** Stores the attempt as a queued interaction and returns its id (the call's id). */
-  createAttempt(campaign: CampaignPlan, entry: HopperEntry, now: Date): Promise<string>;
+  /**
+   * Asks the gate once more and, if it allows the attempt, stores it as a queued interaction and
+   * returns its id (the call's id); null when refused. The only way the dialer gets a call id.
+   */
+  createAttempt(campaign: CampaignPlan, entry: HopperEntry, now: Date): Promise<string | null>;
   updateAttempt(callId: string, changes: AttemptChanges): Promise<void>;
   callView(callId: string): Promise<CallView | null>;
   recordAgentState(view: AgentStateView): Promise<void>;
@@ -86,7 +93,11 @@ export interface DialerEventsPort {
 }
 
 export interface DialerJobsPort {
-  add<N extends DialerJobName>(name: N, data: DialerJobs[N], options?: { delayMs?: number; jobId?: string }): Promise<void>;
+  add<N extends DialerJobName>(
+    name: N,
+    data: DialerJobs[N],
+    options?: { delayMs?: number; jobId?: string },
+  ): Promise<void>;
 }
 
 export interface DialerClock {

@@ -108,13 +108,13 @@ export class PacingTickService {
     const lockId = `pending:${campaign.id}:${entry.accountId}:${now.getTime()}`;
     if (!(await this.ctx.live.lockForDial(entry, lockId))) return false;
     try {
-      // The hopper was gate-checked when it was filled; the window may have closed since.
-      const verdict = await this.ctx.store.gate(campaign, entry, now);
-      if (!verdict.allowed) {
+      // The hopper was gate-checked when it was filled; the window may have closed since, so the
+      // store asks the gate again and creates nothing when it refuses.
+      const callId = await this.ctx.store.createAttempt(campaign, entry, now);
+      if (callId === null) {
         await this.ctx.live.unlock(entry, lockId);
         return false;
       }
-      const callId = await this.ctx.store.createAttempt(campaign, entry, now);
       await this.ctx.live.createCall(
         {
           callId,
@@ -176,7 +176,11 @@ export class PacingTickService {
     }
   }
 
-  private async maybeRefill(campaign: CampaignPlan, hopperSize: number, decision: PacingDecision): Promise<void> {
+  private async maybeRefill(
+    campaign: CampaignPlan,
+    hopperSize: number,
+    decision: PacingDecision,
+  ): Promise<void> {
     const staffed = Math.max(1, decision.explanation.freeAgents + decision.explanation.sureDials + 1);
     if (hopperSize >= HOPPER_LOW_PER_AGENT * staffed && hopperSize > 0) return;
     await this.ctx.jobs.add('hopper.refill', { campaignId: campaign.id }, { jobId: `refill-${campaign.id}` });
@@ -199,7 +203,11 @@ export class PacingTickService {
       const fresh: HopperEntry[] = [];
       for (let i = 0; i < candidates.length && fresh.length < REFILL_BATCH; i++) {
         const entry = candidates[i];
-        if (queued[i] || (await this.ctx.live.isLocked(entry)) || (await this.ctx.live.isPhoneBlocked(entry.phone)))
+        if (
+          queued[i] ||
+          (await this.ctx.live.isLocked(entry)) ||
+          (await this.ctx.live.isPhoneBlocked(entry.phone))
+        )
           continue;
         if ((await this.ctx.store.gate(campaign, entry, now)).allowed) fresh.push(entry);
       }

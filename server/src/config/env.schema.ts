@@ -42,6 +42,10 @@ export interface AppConfig {
   /** Time scale of the simulated carrier's scenario (1 = real durations; 0.1 = ten times faster). */
   simulatedCarrierTimeScale: number;
   twilio: TwilioConfig | null;
+  /** The carrier account's calls-per-second limit (Twilio's default is 1). */
+  dialerCallsPerSecond: number;
+  /** The carrier account's concurrent lines. */
+  dialerMaxLines: number;
 }
 
 export interface TwilioConfig {
@@ -100,7 +104,8 @@ function timeZone(env: Env, key: string, fallback: string, problems: string[]): 
 
 function callerId(env: Env, problems: string[]): string {
   const raw = env['CALLER_ID'] || '+5716015000';
-  if (!/^\+[1-9]\d{6,14}$/.test(raw)) problems.push(`CALLER_ID must be an E.164 number such as +5716015000 (got "${raw}")`);
+  if (!/^\+[1-9]\d{6,14}$/.test(raw))
+    problems.push(`CALLER_ID must be an E.164 number such as +5716015000 (got "${raw}")`);
   return raw;
 }
 
@@ -122,9 +127,17 @@ function twilioConfig(env: Env, carrier: CarrierName, problems: string[]): Twili
   const authToken = env['TWILIO_AUTH_TOKEN'] ?? '';
   const webhookBaseUrl = env['TWILIO_WEBHOOK_BASE_URL'] ?? '';
   if (!/^AC[0-9a-f]{32}$/i.test(accountSid))
-    problems.push('TWILIO_ACCOUNT_SID must be an account SID (AC followed by 32 hex digits) when CARRIER=twilio');
+    problems.push(
+      'TWILIO_ACCOUNT_SID must be an account SID (AC followed by 32 hex digits) when CARRIER=twilio',
+    );
   if (authToken.length < 16) problems.push('TWILIO_AUTH_TOKEN is required when CARRIER=twilio');
-  const base = url(env, 'TWILIO_WEBHOOK_BASE_URL', webhookBaseUrl || 'missing:', ['https:', 'http:'], problems);
+  const base = url(
+    env,
+    'TWILIO_WEBHOOK_BASE_URL',
+    webhookBaseUrl || 'missing:',
+    ['https:', 'http:'],
+    problems,
+  );
   const apiBase = env['TWILIO_API_BASE_URL']
     ? url(env, 'TWILIO_API_BASE_URL', '', ['https:', 'http:'], problems)
     : null;
@@ -179,6 +192,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     simulatedCarrierSeed: int(env, 'SIMULATED_CARRIER_SEED', 2026, problems),
     simulatedCarrierTimeScale: fraction(env, 'SIMULATED_CARRIER_TIME_SCALE', 1, problems),
     twilio: null,
+    dialerCallsPerSecond: int(env, 'DIALER_CALLS_PER_SECOND', 5, problems, 1),
+    dialerMaxLines: int(env, 'DIALER_MAX_LINES', 200, problems, 1),
   };
   config.twilio = twilioConfig(env, config.carrier, problems);
   if (problems.length > 0) throw new ConfigError(problems);

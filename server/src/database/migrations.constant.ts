@@ -1,10 +1,12 @@
 import { CreateFoundation1764000000000 } from './migrations/1764000000000-create-foundation';
 import { CreateCompliance1764100000000 } from './migrations/1764100000000-create-compliance';
 import { ExtendCampaigns1764200000000 } from './migrations/1764200000000-extend-campaigns';
+import { CreateDialer1764300000000 } from './migrations/1764300000000-create-dialer';
 
 /** Listed explicitly: the server is bundled, so migrations cannot be found by a glob at run time. */
 export const MIGRATIONS = [
   CreateFoundation1764000000000,
   CreateCompliance1764100000000,
   ExtendCampaigns1764200000000,
+  CreateDialer1764300000000,
 ];

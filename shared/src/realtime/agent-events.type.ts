@@ -6,7 +6,15 @@ export const AGENT_NAMESPACE = '/agent';
  * The server-authoritative agent state machine: offline → available ⇄ reserved → on_call →
  * wrap_up → available, with break (reason codes) and preview beside it.
  */
-export const AGENT_STATES = ['offline', 'available', 'reserved', 'on_call', 'wrap_up', 'break', 'preview'] as const;
+export const AGENT_STATES = [
+  'offline',
+  'available',
+  'reserved',
+  'on_call',
+  'wrap_up',
+  'break',
+  'preview',
+] as const;
 export type AgentState = (typeof AGENT_STATES)[number];
 
 /** States an agent asks for; the others are entered by the dialer (reserved, on_call, wrap_up). */

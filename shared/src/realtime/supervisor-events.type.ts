@@ -5,7 +5,15 @@ import type { AgentStateView } from './agent-events.type';
 export const SUPERVISOR_NAMESPACE = '/supervisor';
 
 /** The stages of one dialer call, in order; every change is stored on the interaction and published. */
-export const CALL_STAGES = ['queued', 'dialing', 'ringing', 'answered', 'waiting', 'connected', 'ended'] as const;
+export const CALL_STAGES = [
+  'queued',
+  'dialing',
+  'ringing',
+  'answered',
+  'waiting',
+  'connected',
+  'ended',
+] as const;
 export type CallStage = (typeof CALL_STAGES)[number];
 
 export interface CallProgress {

@@ -7,6 +7,7 @@ export class Interaction {
   @Column({ type: 'bigint', unsigned: true }) accountId!: string;
   @Column({ type: 'bigint', unsigned: true }) debtorId!: string;
   @Column({ type: 'bigint', unsigned: true, nullable: true }) contactPointId!: string | null;
+  @Column({ type: 'varchar', length: 20, nullable: true }) phone!: string | null;
   @Column({ type: 'bigint', unsigned: true, nullable: true }) campaignId!: string | null;
   @Column({ type: 'bigint', unsigned: true, nullable: true }) agentId!: string | null;
   @Column({ type: 'bigint', unsigned: true, nullable: true }) teamId!: string | null;
@@ -14,10 +15,14 @@ export class Interaction {
   @Column({ type: 'varchar', length: 10 }) direction!: Direction;
   @Column({ type: 'varchar', length: 64, nullable: true }) carrierSid!: string | null;
   @Column({ type: 'varchar', length: 12, nullable: true }) outcome!: CallOutcome | null;
+  /** Where a dialer call got to: queued, dialing, ringing, answered, connected, abandoned, ended. */
+  @Column({ type: 'varchar', length: 12, nullable: true }) stage!: string | null;
+  @Column({ type: 'varchar', length: 12, nullable: true }) endReason!: string | null;
   @Column({ type: 'bigint', unsigned: true, nullable: true }) dispositionId!: string | null;
   @Column({ type: 'text', nullable: true }) notes!: string | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) queuedAt!: Date | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) dialedAt!: Date | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) ringingAt!: Date | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) answeredAt!: Date | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) connectedAt!: Date | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) endedAt!: Date | null;

@@ -2,14 +2,12 @@ import { Logger } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection } from '@nestjs/websockets';
 import {
   ADMIN_NAMESPACE,
-  ErrorCode,
   userRoom,
   type AdminClientToServerEvents,
   type AdminServerToClientEvents,
-  type HandshakeError,
 } from '@recupera/shared';
 import type { Namespace, Socket } from 'socket.io';
-import { AppException } from '../../common/errors/app.exception';
+import { requireSocketAuth, socketUser } from '../../common/realtime/socket-auth.util';
 import { AccessTokenService } from '../auth/access-token.service';
 
 type AdminSocket = Socket<AdminClientToServerEvents, AdminServerToClientEvents>;
@@ -26,27 +24,11 @@ export class AdminGateway implements OnGatewayConnection {
   constructor(private readonly tokens: AccessTokenService) {}
 
   afterInit(namespace: Namespace): void {
-    namespace.use((socket, next) => {
-      const token = (socket.handshake.auth as { token?: unknown }).token;
-      this.tokens
-        .verify(typeof token === 'string' ? token : undefined)
-        .then((user) => {
-          if (user.role !== 'admin') throw AppException.forbidden('Only admins receive import events');
-          socket.data = { user };
-          next();
-        })
-        .catch((error: unknown) => {
-          const failure: HandshakeError =
-            error instanceof AppException
-              ? { code: error.code, message: error.message }
-              : { code: ErrorCode.Unauthenticated, message: 'Authentication failed' };
-          next(Object.assign(new Error(failure.message), { data: failure }));
-        });
-    });
+    requireSocketAuth(namespace, this.tokens, ['admin']);
   }
 
   handleConnection(socket: AdminSocket): void {
-    const user = (socket.data as { user?: { id: string } }).user;
+    const user = socketUser(socket);
     if (!user) {
       socket.disconnect(true);
       return;

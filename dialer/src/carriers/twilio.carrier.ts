@@ -1,0 +1,109 @@
+import twilio, { RequestClient, type Twilio } from 'twilio';
+import type SdkRequestClient from 'twilio/lib/base/RequestClient';
+import type SdkResponse from 'twilio/lib/http/response';
+import type { CallHandle, Carrier, CarrierEventSink, PlaceCallRequest } from './carrier.type';
+import { twilioCallEvent, type TwilioWebhookKind } from './twilio-events.util';
+import { agentConferenceTwiml, messageTwiml } from './twilio-twiml.util';
+
+export interface TwilioCarrierOptions {
+  accountSid: string;
+  authToken: string;
+  /** Public origin Twilio calls the webhooks on; the server mounts them under /api/telephony/twilio. */
+  webhookBaseUrl: string;
+  /** Where REST calls go instead of https://api.twilio.com (a proxy, or a test double); null for Twilio. */
+  apiBaseUrl: string | null;
+}
+
+const TWILIO_API_ORIGIN = 'https://api.twilio.com';
+
+/** Sends the SDK's requests for api.twilio.com to another origin, keeping path and query. */
+export class RedirectingRequestClient extends RequestClient {
+  private readonly target: string;
+
+  constructor(apiBaseUrl: string) {
+    super();
+    this.target = apiBaseUrl.replace(/\/+$/, '');
+  }
+
+  override request<TData>(opts: SdkRequestClient.RequestOptions<TData>): Promise<SdkResponse<TData>> {
+    const uri = opts.uri.startsWith(TWILIO_API_ORIGIN)
+      ? this.target + opts.uri.slice(TWILIO_API_ORIGIN.length)
+      : opts.uri;
+    return super.request({ ...opts, uri });
+  }
+}
+
+/**
+ * Places calls through Twilio's REST API and hears back through the signed webhooks the server
+ * exposes; answering-machine detection runs asynchronously so a human is bridged without waiting.
+ */
+export class TwilioCarrier implements Carrier {
+  readonly name = 'twilio' as const;
+  private readonly client: Twilio;
+  private readonly webhookBase: string;
+  private sink: CarrierEventSink | null = null;
+
+  constructor(options: TwilioCarrierOptions) {
+    this.client = twilio(options.accountSid, options.authToken, {
+      httpClient: options.apiBaseUrl ? new RedirectingRequestClient(options.apiBaseUrl) : undefined,
+    });
+    this.webhookBase = `${options.webhookBaseUrl.replace(/\/+$/, '')}/api/telephony/twilio/voice`;
+  }
+
+  onEvent(sink: CarrierEventSink): void {
+    this.sink = sink;
+  }
+
+  async placeCall(request: PlaceCallRequest): Promise<CallHandle> {
+    const call = await this.client.calls.create({
+      to: request.to,
+      from: request.from,
+      url: this.webhookUrl('answer', request.callId),
+      statusCallback: this.webhookUrl('status', request.callId),
+      statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
+      statusCallbackMethod: 'POST',
+      timeout: request.ringTimeoutSeconds,
+      // Leaving a message needs the beep, so detection waits for the greeting to end.
+      machineDetection: request.machineAction === 'leave_message' ? 'DetectMessageEnd' : 'Enable',
+      asyncAmd: 'true',
+      asyncAmdStatusCallback: this.webhookUrl('amd', request.callId),
+      asyncAmdStatusCallbackMethod: 'POST',
+    });
+    return { callId: request.callId, carrierSid: call.sid };
+  }
+
+  async bridgeToAgent(call: CallHandle, agentId: string): Promise<void> {
+    await this.client.calls(call.carrierSid).update({ twiml: agentConferenceTwiml(agentId) });
+  }
+
+  async playMessageAndHangUp(call: CallHandle, message: string): Promise<void> {
+    await this.client.calls(call.carrierSid).update({ twiml: messageTwiml(message) });
+  }
+
+  async hangUp(call: CallHandle): Promise<void> {
+    await this.client.calls(call.carrierSid).update({ status: 'completed' });
+  }
+
+  async close(): Promise<void> {
+    // Nothing to release: the SDK holds no connection beyond its keep-alive agent.
+  }
+
+  /**
+   * Delivers one verified webhook to the dialer. Rejects when no sink is registered yet, so the
+   * server answers an error and Twilio's retry is not swallowed.
+   */
+  async handleWebhook(
+    kind: TwilioWebhookKind,
+    callId: string,
+    params: Record<string, string>,
+  ): Promise<void> {
+    const event = twilioCallEvent(kind, callId, params, new Date());
+    if (!event) return;
+    if (!this.sink) throw new Error('TwilioCarrier received a webhook before the dialer registered its sink');
+    await this.sink(event);
+  }
+
+  private webhookUrl(kind: 'answer' | TwilioWebhookKind, callId: string): string {
+    return `${this.webhookBase}/${kind}?callId=${encodeURIComponent(callId)}`;
+  }
+}

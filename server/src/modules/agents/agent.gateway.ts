@@ -1,0 +1,122 @@
+import { Inject, Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+} from '@nestjs/websockets';
+import { AgentDeskError, type DialerEngine } from '@recupera/dialer';
+import {
+  AGENT_NAMESPACE,
+  ErrorCode,
+  agentRoom,
+  type AckResult,
+  type AgentClientToServerEvents,
+  type AgentServerToClientEvents,
+} from '@recupera/shared';
+import type { Namespace, Socket } from 'socket.io';
+import { requireSocketAuth, socketUser } from '../../common/realtime/socket-auth.util';
+import { failure, OK, parsePayload, SocketPayloadError } from '../../common/realtime/socket-payload.util';
+import { AccessTokenService } from '../auth/access-token.service';
+import { DIALER_ENGINE } from '../dialer/dialer.constant';
+import { AgentStateRequestDto, CallRefDto, ReadyInDto } from './agent-events.dto';
+
+type AgentSocket = Socket<AgentClientToServerEvents, AgentServerToClientEvents>;
+
+/**
+ * The agent's line to the floor: state changes, call control and wrap-up. Only agents connect;
+ * every payload is validated and every action is checked against the agent's own state and call.
+ */
+@WebSocketGateway({ namespace: AGENT_NAMESPACE, cors: { origin: false } })
+export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger(AgentGateway.name);
+  @WebSocketServer() private readonly namespace!: Namespace<
+    AgentClientToServerEvents,
+    AgentServerToClientEvents
+  >;
+
+  constructor(
+    private readonly tokens: AccessTokenService,
+    @Inject(DIALER_ENGINE) private readonly engine: DialerEngine,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    requireSocketAuth(namespace, this.tokens, ['agent']);
+  }
+
+  async handleConnection(socket: AgentSocket): Promise<void> {
+    const user = socketUser(socket);
+    if (!user) {
+      socket.disconnect(true);
+      return;
+    }
+    await socket.join(agentRoom(user.id));
+    await this.engine.ctx.agents.socketOpened(user.id);
+    socket.emit('agent.snapshot', await this.engine.desk.snapshot(user.id));
+  }
+
+  async handleDisconnect(socket: AgentSocket): Promise<void> {
+    const user = socketUser(socket);
+    if (!user) return;
+    try {
+      if ((await this.engine.ctx.agents.socketClosed(user.id)) <= 0)
+        await this.engine.desk.disconnected(user.id, user.teamId);
+    } catch (error) {
+      // A server shutting down loses its Redis before its last sockets; the state expires with it.
+      this.logger.warn(
+        `agent ${user.id} disconnect not recorded: ${error instanceof Error ? error.message : error}`,
+      );
+    }
+  }
+
+  @SubscribeMessage('agent.state-requested')
+  stateRequested(@ConnectedSocket() socket: AgentSocket, @MessageBody() body: unknown): Promise<AckResult> {
+    return this.act(socket, async (user) => {
+      const request = parsePayload(AgentStateRequestDto, body);
+      await this.engine.desk.requestState(user.id, user.teamId, request);
+    });
+  }
+
+  @SubscribeMessage('call.hang-up-requested')
+  hangUp(@ConnectedSocket() socket: AgentSocket, @MessageBody() body: unknown): Promise<AckResult> {
+    return this.act(socket, (user) =>
+      this.engine.desk.hangUp(user.id, parsePayload(CallRefDto, body).callId),
+    );
+  }
+
+  @SubscribeMessage('call.wrap-up-finished')
+  wrapUpFinished(@ConnectedSocket() socket: AgentSocket, @MessageBody() body: unknown): Promise<AckResult> {
+    return this.act(socket, async (user) => {
+      await this.engine.desk.finishWrapUp(user.id, user.teamId, parsePayload(CallRefDto, body).callId);
+    });
+  }
+
+  @SubscribeMessage('agent.ready-in')
+  readyIn(@ConnectedSocket() socket: AgentSocket, @MessageBody() body: unknown): Promise<AckResult> {
+    return this.act(socket, async (user) => {
+      await this.engine.desk.readyIn(user.id, user.teamId, parsePayload(ReadyInDto, body).seconds);
+    });
+  }
+
+  /** Runs an agent's action and answers its ack with a coded result; nothing throws at the client. */
+  private async act(
+    socket: AgentSocket,
+    action: (user: NonNullable<ReturnType<typeof socketUser>>) => Promise<void>,
+  ): Promise<AckResult> {
+    const user = socketUser(socket);
+    if (!user || user.role !== 'agent')
+      return failure(ErrorCode.Forbidden, 'Only agents act on this channel');
+    try {
+      await action(user);
+      return OK;
+    } catch (error) {
+      if (error instanceof SocketPayloadError) return failure(ErrorCode.ValidationFailed, error.message);
+      if (error instanceof AgentDeskError) return failure(ErrorCode.Conflict, error.message);
+      this.logger.error(error instanceof Error ? error.message : String(error));
+      return failure(ErrorCode.Internal, 'The action failed');
+    }
+  }
+}

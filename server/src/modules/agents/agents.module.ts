@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { DialerModule } from '../dialer/dialer.module';
+import { AgentGateway } from './agent.gateway';
+
+/** The agents' real-time desk (/agent): state, call control and wrap-up over socket.io. */
+@Module({ imports: [DialerModule], providers: [AgentGateway] })
+export class AgentsModule {}

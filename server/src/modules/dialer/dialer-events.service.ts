@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DialerEventsPort } from '@recupera/dialer';
+import {
+  AGENT_NAMESPACE,
+  SUPERVISOR_NAMESPACE,
+  agentRoom,
+  campaignRoom,
+  teamRoom,
+  type AgentServerToClientEvents,
+  type SupervisorServerToClientEvents,
+} from '@recupera/shared';
+import { Emitter } from '@socket.io/redis-emitter';
+import type { Redis } from 'ioredis';
+import { REDIS } from '../../redis/redis.module';
+
+/** Managers and admins see every team and campaign: one room for the whole floor. */
+export const WHOLE_FLOOR_ROOM = 'floor:all';
+
+/**
+ * Publishes the dialer's events through Redis to whichever server holds the sockets, so a dialer
+ * running in its own process reaches the consoles exactly as the in-server one does.
+ */
+@Injectable()
+export class DialerEventsService implements DialerEventsPort {
+  private readonly agents: Emitter<AgentServerToClientEvents>;
+  private readonly supervisors: Emitter<SupervisorServerToClientEvents>;
+
+  constructor(@Inject(REDIS) private readonly redis: Redis) {
+    const emitter = new Emitter(redis);
+    this.agents = emitter.of(AGENT_NAMESPACE) as unknown as Emitter<AgentServerToClientEvents>;
+    this.supervisors = emitter.of(SUPERVISOR_NAMESPACE) as unknown as Emitter<SupervisorServerToClientEvents>;
+  }
+
+  /** The emitter publishes without a promise to catch: after shutdown there is nobody to tell anyway. */
+  private ready(): boolean {
+    return this.redis.status === 'ready';
+  }
+
+  toAgent<E extends keyof AgentServerToClientEvents>(
+    agentId: string,
+    event: E,
+    payload: Parameters<AgentServerToClientEvents[E]>[0],
+  ): void {
+    if (!this.ready()) return;
+    (this.agents.to(agentRoom(agentId)).emit as (e: string, p: unknown) => boolean)(event, payload);
+  }
+
+  toSupervisors<E extends keyof SupervisorServerToClientEvents>(
+    rooms: { campaignId?: string; teamIds?: readonly string[] },
+    event: E,
+    payload: Parameters<SupervisorServerToClientEvents[E]>[0],
+  ): void {
+    if (!this.ready()) return;
+    const names = [WHOLE_FLOOR_ROOM, ...(rooms.teamIds ?? []).map(teamRoom)];
+    if (rooms.campaignId) names.push(campaignRoom(rooms.campaignId));
+    (this.supervisors.to(names).emit as (e: string, p: unknown) => boolean)(event, payload);
+  }
+}

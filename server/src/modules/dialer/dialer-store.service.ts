@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CampaignPlan, DialerStorePort, HopperEntry } from '@recupera/dialer';
+import type { AgentStateView, CallView, Verdict } from '@recupera/shared';
+import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
+import { ComplianceGateService } from '../compliance/compliance-gate.service';
+import { DialerRepository, type DialerCampaignRow } from './dialer.repository';
+import type { AttemptChanges } from '@recupera/dialer';
+
+/** An account attempted within this long is not fresh: it comes back only through retry rules. */
+const FRESH_AFTER_MS = 12 * 3_600_000;
+/** Campaign rows are read on every call event; a pause or an edit reaches the dialer within this. */
+const CAMPAIGN_CACHE_MS = 1_000;
+
+/** The database side of the live dialer (DialerStorePort), with the compliance gate in front of every attempt. */
+@Injectable()
+export class DialerStoreService implements DialerStorePort {
+  private readonly cache = new Map<string, { at: number; row: Promise<DialerCampaignRow | null> }>();
+  private readonly teamCache = new Map<string, { at: number; ids: Promise<string[]> }>();
+
+  constructor(
+    private readonly repository: DialerRepository,
+    private readonly gateService: ComplianceGateService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  runningCampaignIds(): Promise<string[]> {
+    return this.repository.runningCampaignIds();
+  }
+
+  runningCampaignsOfTeam(teamId: string): Promise<string[]> {
+    const cached = this.teamCache.get(teamId);
+    if (cached && Date.now() - cached.at < CAMPAIGN_CACHE_MS) return cached.ids;
+    const ids = this.repository.runningCampaignIdsOfTeam(teamId);
+    this.teamCache.set(teamId, { at: Date.now(), ids });
+    return ids;
+  }
+
+  async campaign(id: string): Promise<CampaignPlan | null> {
+    const row = await this.row(id);
+    return row ? this.toPlan(row) : null;
+  }
+
+  private row(id: string): Promise<DialerCampaignRow | null> {
+    const cached = this.cache.get(id);
+    if (cached && Date.now() - cached.at < CAMPAIGN_CACHE_MS) return cached.row;
+    const row = this.repository.campaign(id);
+    this.cache.set(id, { at: Date.now(), row });
+    return row;
+  }
+
+  private toPlan(row: DialerCampaignRow): CampaignPlan {
+    return {
+      id: row.id,
+      name: row.name,
+      status: row.status,
+      teamIds: row.teamIds,
+      pacing: {
+        mode: row.dialMode,
+        linesPerAgent: row.linesPerAgent,
+        maxLinesPerAgent: row.maxLinesPerAgent,
+        abandonCap: row.abandonCapBp / 10_000,
+        concurrentLineLimit: this.config.dialerMaxLines,
+        callsPerSecondLimit: this.config.dialerCallsPerSecond,
+      },
+      ringTimeoutSeconds: row.ringTimeoutSeconds,
+      machineAction: row.machineAction,
+      abandonMessage: row.abandonMessage,
+      retryRules: row.retryRules,
+      schedule: row.schedule,
+    };
+  }
+
+  async candidates(campaign: CampaignPlan, limit: number, now: Date): Promise<HopperEntry[]> {
+    const row = await this.row(campaign.id);
+    if (!row) return [];
+    return this.repository.candidates(row, limit, now, new Date(now.getTime() - FRESH_AFTER_MS));
+  }
+
+  async retryCandidate(
+    campaign: CampaignPlan,
+    accountId: string,
+    contactPointId: string,
+  ): Promise<HopperEntry | null> {
+    const row = await this.row(campaign.id);
+    if (!row) return null;
+    const [entry] = await this.repository.candidates(row, 1, new Date(), new Date(), {
+      accountId,
+      contactPointId,
+    });
+    return entry ?? null;
+  }
+
+  gate(campaign: CampaignPlan, entry: HopperEntry, now: Date): Promise<Verdict> {
+    return this.gateService.check(
+      {
+        accountId: entry.accountId,
+        contactPointId: entry.contactPointId,
+        channel: 'voice',
+        campaignId: campaign.id,
+      },
+      now,
+    );
+  }
+
+  async createAttempt(campaign: CampaignPlan, entry: HopperEntry, now: Date): Promise<string | null> {
+    const verdict = await this.gate(campaign, entry, now);
+    if (!verdict.allowed) return null;
+    return this.repository.insertAttempt(campaign.id, entry, now);
+  }
+
+  updateAttempt(callId: string, changes: AttemptChanges): Promise<void> {
+    return this.repository.updateAttempt(callId, changes);
+  }
+
+  callView(callId: string): Promise<CallView | null> {
+    return this.repository.callView(callId);
+  }
+
+  recordAgentState(view: AgentStateView): Promise<void> {
+    return this.repository.insertAgentState(view);
+  }
+
+  callbackTarget(callbackId: string): Promise<{ entry: HopperEntry; campaignIds: string[] } | null> {
+    return this.repository.callbackTarget(callbackId);
+  }
+}
