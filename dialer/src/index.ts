@@ -43,7 +43,12 @@ export type {
   SimulatedCommandBus,
   SimulatedCarrierOptions,
 } from './carriers/simulated.carrier';
-export { REFERENCE_SCENARIO } from './carriers/simulated-scenario.constant';
+export {
+  BENCH_FLOOR_SCENARIO,
+  REFERENCE_SCENARIO,
+  SIMULATED_SCENARIOS,
+} from './carriers/simulated-scenario.constant';
+export type { SimulatedScenarioName } from './carriers/simulated-scenario.constant';
 export type { SimulatedCallScenario } from './carriers/simulated-scenario.constant';
 export { RedisCommandBus } from './carriers/redis-command-bus.util';
 export { LiveKeys } from './live/live-keys.util';

@@ -1,3 +1,4 @@
+import { DIALER_BENCH_SCENARIOS } from '../simulation/simulation.constant';
 import type { DurationModel } from '../simulation/simulation.type';
 
 /** How the simulated telephone network behaves: the shares of each outcome and how long things take. */
@@ -26,3 +27,32 @@ export const REFERENCE_SCENARIO: SimulatedCallScenario = {
   failedAfterMs: 1_500,
   messageMs: 8_000,
 };
+
+const BENCH_A = DIALER_BENCH_SCENARIOS[0].scenario;
+
+/**
+ * The dialer benchmark's floor A as a network: a person answers one dial in five after 4–14 s,
+ * every other dial rings out at 25 s, talk is the bench's lognormal 180 s. The live benchmark runs
+ * it so live and virtual figures can be compared.
+ */
+export const BENCH_FLOOR_SCENARIO: SimulatedCallScenario = {
+  outcomes: {
+    human: BENCH_A.answerProbability,
+    machine: 0,
+    busy: 0,
+    noAnswer: 1 - BENCH_A.answerProbability,
+    failed: 0,
+  },
+  answerTime: BENCH_A.answerTime,
+  ringNoAnswerMs: BENCH_A.ringNoAnswerMs,
+  talkTime: BENCH_A.talkTime,
+  busyAfterMs: 4_000,
+  failedAfterMs: 1_500,
+  messageMs: 8_000,
+};
+
+export const SIMULATED_SCENARIOS = {
+  reference: REFERENCE_SCENARIO,
+  'bench-floor': BENCH_FLOOR_SCENARIO,
+} as const;
+export type SimulatedScenarioName = keyof typeof SIMULATED_SCENARIOS;

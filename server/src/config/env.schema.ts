@@ -39,6 +39,8 @@ export interface AppConfig {
   callerId: string;
   /** Seed of the simulated carrier's draws, so a floor replays the same way. */
   simulatedCarrierSeed: number;
+  /** Which scenario the simulated carrier plays: `reference` (people, machines, busy lines) or `bench-floor`. */
+  simulatedCarrierScenario: 'reference' | 'bench-floor';
   /** Time scale of the simulated carrier's scenario (1 = real durations; 0.1 = ten times faster). */
   simulatedCarrierTimeScale: number;
   twilio: TwilioConfig | null;
@@ -89,6 +91,15 @@ function carrierName(env: Env, problems: string[]): CarrierName {
     return 'simulated';
   }
   return raw as CarrierName;
+}
+
+function scenarioName(env: Env, problems: string[]): AppConfig['simulatedCarrierScenario'] {
+  const raw = env['SIMULATED_CARRIER_SCENARIO'] || 'reference';
+  if (raw !== 'reference' && raw !== 'bench-floor') {
+    problems.push(`SIMULATED_CARRIER_SCENARIO must be reference or bench-floor (got "${raw}")`);
+    return 'reference';
+  }
+  return raw;
 }
 
 function timeZone(env: Env, key: string, fallback: string, problems: string[]): string {
@@ -190,6 +201,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     agencyTimeZone: timeZone(env, 'AGENCY_TIME_ZONE', 'America/Bogota', problems),
     callerId: callerId(env, problems),
     simulatedCarrierSeed: int(env, 'SIMULATED_CARRIER_SEED', 2026, problems),
+    simulatedCarrierScenario: scenarioName(env, problems),
     simulatedCarrierTimeScale: fraction(env, 'SIMULATED_CARRIER_TIME_SCALE', 1, problems),
     twilio: null,
     dialerCallsPerSecond: int(env, 'DIALER_CALLS_PER_SECOND', 5, problems, 1),

@@ -5,6 +5,7 @@ import {
   DialerProducer,
   RedisCommandBus,
   SimulatedCarrier,
+  SIMULATED_SCENARIOS,
   type Carrier,
 } from '@recupera/dialer';
 import type { Redis } from 'ioredis';
@@ -39,6 +40,7 @@ const PRODUCER = Symbol('DIALER_PRODUCER');
         return new SimulatedCarrier({
           seed: config.simulatedCarrierSeed,
           timeScale: config.simulatedCarrierTimeScale,
+          scenario: SIMULATED_SCENARIOS[config.simulatedCarrierScenario],
           bus: new RedisCommandBus(redis, `${config.queuePrefix}:dialer:simulated-carrier`),
         });
       },
