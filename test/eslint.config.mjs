@@ -7,6 +7,10 @@ export default [
     // Test harnesses read their environment (database root URL, bench sizes) directly.
     files: ['**/*.ts'],
     plugins: { jest },
-    rules: { 'no-restricted-properties': 'off', 'jest/no-focused-tests': 'error', 'jest/no-disabled-tests': 'error' },
+    rules: {
+      'no-restricted-properties': 'off',
+      'jest/no-focused-tests': 'error',
+      'jest/no-disabled-tests': 'error',
+    },
   },
 ];

@@ -1,33 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO, DEMO_PASSWORD } from '../support/demo-logins.constant';
 import { REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.util';
+import { VIEWPORT, fullPageScreenshot, launchChromium, screenshotsDir } from './chromium.util';
 
 /**
  * The console as people use it: Debian's Chromium (driven by playwright-core) against the built
  * server and console, on a fresh database seeded with the demo agency.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const VIEWPORT = { width: 1440, height: 900 };
 const UCI_FILE = join(REPO_ROOT, '../shared/data/uci-credit-card-default.csv');
-/** The README's pictures are refreshed only on request (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean. */
-const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS']
-  ? join(REPO_ROOT, 'test/browser/screenshots')
-  : mkdtempSync(join(tmpdir(), 'recupera-screenshots-'));
 /** Equipo Norte — Tarjetas (server/src/modules/demo/demo-users.constant.ts). */
 const NORTE_AGENTS = [
   'Andrés Cabrera',
@@ -47,13 +30,11 @@ describe('console in a browser', () => {
   let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    screenshotsDir();
     // Both at once, but each kept as soon as it is up, so afterAll cleans up even if the other fails.
     const started = await Promise.allSettled([
       startServer({ seedDemo: true }).then((running) => (server = running)),
-      chromium
-        .launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
-        .then((launched) => (browser = launched)),
+      launchChromium().then((launched) => (browser = launched)),
     ]);
     for (const result of started) if (result.status === 'rejected') throw result.reason;
   }, 180_000);
@@ -117,25 +98,6 @@ describe('console in a browser', () => {
       rootSelector,
       { polling: 250 },
     );
-  }
-
-  /**
-   * The console scrolls inside its content pane, not the document, so Playwright's fullPage alone
-   * would stop at the viewport: grow the viewport to the content's height, shoot, and restore it.
-   */
-  async function fullPageScreenshot(page: Page, file: string, settle?: () => Promise<void>): Promise<void> {
-    // Park the pointer on the empty middle of the top bar: no hovered row, no chart tooltip.
-    await page.mouse.move(VIEWPORT.width / 2, 26);
-    const content = page.locator('mat-sidenav-content');
-    const overflow = await content.evaluate((element) => element.scrollHeight - element.clientHeight);
-    await page.setViewportSize({ width: VIEWPORT.width, height: VIEWPORT.height + Math.max(0, overflow) });
-    await page.waitForFunction(() => {
-      const element = document.querySelector('mat-sidenav-content');
-      return element !== null && element.scrollHeight <= element.clientHeight;
-    });
-    await settle?.();
-    await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true });
-    await page.setViewportSize(VIEWPORT);
   }
 
   it('an agent signs in (in Spanish), sees their work list and opens an account', async () => {

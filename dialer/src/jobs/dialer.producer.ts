@@ -17,6 +17,11 @@ export class DialerProducer implements DialerJobsPort {
     this.queue = new Queue(DIALER_QUEUE, { connection, prefix });
   }
 
+  /** Connected and ready; a queue closed while still connecting leaves rejected commands behind. */
+  async ready(): Promise<void> {
+    await this.queue.waitUntilReady();
+  }
+
   async add<N extends DialerJobName>(
     name: N,
     data: DialerJobs[N],

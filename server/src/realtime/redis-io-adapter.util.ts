@@ -2,7 +2,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import type { ServerOptions, Server } from 'socket.io';
+import { Server as SocketIoServer, type Namespace, type Server, type ServerOptions } from 'socket.io';
 
 /** Every server instance publishes its socket events through Redis, so any instance can reach any client. */
 export class RedisIoAdapter extends IoAdapter {
@@ -29,8 +29,13 @@ export class RedisIoAdapter extends IoAdapter {
     return server;
   }
 
-  override async close(server: Server): Promise<void> {
-    await super.close(server);
+  /**
+   * Nest calls this for every gateway at once: the root server and each namespace. Redis may go
+   * only once the root server has closed every namespace's adapter (their unsubscribes are in flight).
+   */
+  override async close(server: Server | Namespace): Promise<void> {
+    await super.close(server as Server);
+    if (!(server instanceof SocketIoServer)) return;
     await Promise.allSettled([this.pub?.quit(), this.sub?.quit()]);
   }
 }

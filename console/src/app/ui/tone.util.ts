@@ -1,5 +1,6 @@
 import type {
   AccountStatus,
+  AgentState,
   AgingBucket,
   AgreementStatus,
   ImportStatus,
@@ -50,8 +51,20 @@ const IMPORT_TONES: Readonly<Record<ImportStatus, Tone>> = {
   failed: 'danger',
 };
 
+/** An agent's state at a glance: green waits for calls, red is live on the line, amber is wrapping up. */
+const AGENT_STATE_TONES: Readonly<Record<AgentState, Tone>> = {
+  offline: 'muted',
+  available: 'success',
+  reserved: 'info',
+  on_call: 'danger',
+  wrap_up: 'warning',
+  break: 'neutral',
+  preview: 'info',
+};
+
 export const agingTone = (bucket: AgingBucket): Tone => AGING_TONES[bucket];
 export const accountStatusTone = (status: AccountStatus): Tone => ACCOUNT_TONES[status];
 export const agreementTone = (status: AgreementStatus): Tone => AGREEMENT_TONES[status];
 export const installmentTone = (status: InstallmentStatus): Tone => INSTALLMENT_TONES[status];
 export const importTone = (status: ImportStatus): Tone => IMPORT_TONES[status];
+export const agentStateTone = (state: AgentState): Tone => AGENT_STATE_TONES[state];

@@ -99,6 +99,7 @@ export class DialerModule implements OnModuleInit, BeforeApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     if (this.carrier instanceof SimulatedCarrier) await this.carrier.start();
+    await this.producer.ready();
     if (!this.config.runDialer) return;
     this.processor = new DialerProcessor(
       this.engine,

@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { TwilioCarrier } from '@recupera/dialer';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { getExpectedTwilioSignature } from 'twilio';
+import { FakeTwilioApi } from '../../testing/fake-twilio-api.util';
 import { startTestApp, type TestApp } from '../../testing/test-app.util';
 import { TWILIO_CARRIER } from './telephony.module';
 
@@ -13,78 +12,12 @@ const AUTH_TOKEN = 'test-auth-token-0123456789';
 const WEBHOOK_BASE = 'https://recupera.test';
 const CALL_SID = 'CAfedcba9876543210fedcba9876543210';
 
-interface RecordedRequest {
-  method: string;
-  path: string;
-  authorization: string | undefined;
-  form: URLSearchParams;
-}
-
-/** Stands in for Twilio's REST API: records each form it receives and answers call resources. */
-class FakeTwilioApi {
-  readonly requests: RecordedRequest[] = [];
-  private server: Server | null = null;
-
-  async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      void this.handle(request).then(({ status, body }) => {
-        response.writeHead(status, { 'content-type': 'application/json' });
-        response.end(JSON.stringify(body));
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  private async handle(request: IncomingMessage): Promise<{ status: number; body: unknown }> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const path = new URL(request.url ?? '/', 'http://fake').pathname;
-    const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-    this.requests.push({
-      method: request.method ?? '',
-      path,
-      authorization: request.headers.authorization,
-      form,
-    });
-    const calls = `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls`;
-    if (request.method === 'POST' && path === `${calls}.json`)
-      return { status: 201, body: callResource(CALL_SID, 'queued', form) };
-    const update = path.match(new RegExp(`^${calls}/(CA[0-9a-f]{32})\\.json$`));
-    if (request.method === 'POST' && update)
-      return { status: 200, body: callResource(update[1], form.get('Status') ?? 'in-progress', form) };
-    return {
-      status: 404,
-      body: { code: 20404, message: 'The requested resource was not found', status: 404 },
-    };
-  }
-}
-
-function callResource(sid: string, status: string, form: URLSearchParams) {
-  return {
-    sid,
-    account_sid: ACCOUNT_SID,
-    status,
-    to: form.get('To') ?? '+525555550100',
-    from: form.get('From') ?? '+5716015000',
-    direction: 'outbound-api',
-    api_version: '2010-04-01',
-    date_created: 'Mon, 02 Mar 2026 15:00:00 +0000',
-    date_updated: 'Mon, 02 Mar 2026 15:00:00 +0000',
-    uri: `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls/${sid}.json`,
-  };
-}
-
 function signedUrl(path: string): string {
   return `${WEBHOOK_BASE}/api/telephony/twilio/voice/${path}`;
 }
 
 describe('Twilio carrier and webhooks', () => {
-  const fake = new FakeTwilioApi();
+  const fake = new FakeTwilioApi(ACCOUNT_SID, () => CALL_SID);
   let test: TestApp;
   let carrier: TwilioCarrier;
   let sink: jest.Mock<ReturnType<Sink>, Parameters<Sink>>;

@@ -9,17 +9,11 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import { AuthService } from '../auth/auth.service';
 import { AuthStore } from '../auth/auth.store';
+import { handshakeError } from './handshake-error.util';
 
 export type SocketStatus = 'disconnected' | 'connecting' | 'connected';
 type AdminSocket = Socket<AdminServerToClientEvents, AdminClientToServerEvents>;
 type EventName = keyof AdminServerToClientEvents;
-
-function handshakeError(error: Error): HandshakeError | null {
-  const data: unknown = (error as Error & { data?: unknown }).data;
-  if (typeof data !== 'object' || data === null) return null;
-  const record = data as Record<string, unknown>;
-  return typeof record['code'] === 'string' ? (data as HandshakeError) : null;
-}
 
 /**
  * The admin namespace socket. It authenticates with the in-memory access token at every

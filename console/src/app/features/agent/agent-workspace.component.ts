@@ -16,16 +16,16 @@ import { ActivatedRoute, Router, type Params } from '@angular/router';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { AccountTableComponent, type AccountColumn } from '../../ui/account-table.component';
-import { ChipComponent } from '../../ui/chip.component';
 import { IconComponent } from '../../ui/icon.component';
 import { PageStateComponent } from '../../ui/page-state.component';
 import { PAGE_SIZES, toAccountQuery } from '../accounts/account-row.util';
 import { AccountSearchStore } from '../accounts/account-search.store';
 import { mergeQueryParams } from '../../core/query-params.util';
+import { SoftphoneComponent } from './softphone.component';
 
 /**
- * The agent's home: their work list (the API scopes /api/accounts to their assignments) next to
- * the softphone panel, which stays honestly offline until calls land.
+ * The agent's home: the softphone on top (state, screen pop, wrap-up) and their work list below
+ * (the API scopes /api/accounts to their assignments).
  */
 @Component({
   selector: 'rc-agent-workspace',
@@ -37,12 +37,11 @@ import { mergeQueryParams } from '../../core/query-params.util';
     MatInputModule,
     MatPaginatorModule,
     AccountTableComponent,
-    ChipComponent,
     IconComponent,
     PageStateComponent,
+    SoftphoneComponent,
   ],
   templateUrl: './agent-workspace.component.html',
-  styleUrl: './agent-workspace.component.scss',
 })
 export class AgentWorkspaceComponent {
   private readonly router = inject(Router);

@@ -1,0 +1,271 @@
+import {
+  DEFAULT_COMPLIANCE_PROFILES,
+  WEEKDAYS,
+  defaultHolidaysOf,
+  evaluateAttempt,
+  type AuthTokens,
+  type CampaignResponse,
+  type DispositionSetResponse,
+  type PortfolioResponse,
+  type TeamResponse,
+} from '@recupera/shared';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { DEMO, DEMO_PASSWORD } from '../support/demo-logins.constant';
+import { apiCall, startServer, type ServerProcess } from '../support/server-process.util';
+import { VIEWPORT, fullPageScreenshot, launchChromium, screenshotsDir } from './chromium.util';
+
+/**
+ * The agent's softphone against the real floor: the built server runs its dialer in-process on the
+ * simulated carrier, so a campaign started through the API rings the agent's console for real
+ * (socket.io, BullMQ, Redis, MariaDB), only with every network duration scaled down.
+ */
+
+/**
+ * ×0.1: a debtor answers in 0.4–1.4 s and an unanswered line gives up after 2.5 s, so a person is
+ * on the line within seconds, while they still talk for ~18 s on average — long enough that the
+ * agent's hang-up, not the debtor's, ends the call.
+ */
+const TIME_SCALE = '0.1';
+/** Where the demo bank's debtors live (jurisdiction MX): the contact window is in their local time. */
+const DEBTOR_TIME_ZONE = 'America/Mexico_City';
+const CALL_TIMEOUT_MS = 90_000;
+
+/** Whether the compliance gate lets the dialer call a Mexican debtor right now (07:00–22:00 local). */
+function insideMexicanContactWindow(now: Date): boolean {
+  const verdict = evaluateAttempt(
+    {
+      profile: DEFAULT_COMPLIANCE_PROFILES.MX,
+      timeZone: DEBTOR_TIME_ZONE,
+      holidays: defaultHolidaysOf('MX'),
+      channel: 'voice',
+      contactPoint: { id: 'probe', valid: true, doNotContact: false, consent: { voice: 'granted' } },
+      history: [],
+      legal: { lawsuitServed: false },
+    },
+    now,
+  );
+  return verdict.allowed;
+}
+
+describe('softphone in a browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let context: BrowserContext | null = null;
+  let pageErrors: string[] = [];
+  let adminToken = '';
+  const runningCampaigns = new Set<string>();
+
+  beforeAll(async () => {
+    screenshotsDir();
+    const started = await Promise.allSettled([
+      startServer({
+        seedDemo: true,
+        env: { SIMULATED_CARRIER_TIME_SCALE: TIME_SCALE, SIMULATED_CARRIER_SCENARIO: 'bench-floor' },
+      }).then((running) => (server = running)),
+      launchChromium().then((launched) => (browser = launched)),
+    ]);
+    for (const result of started) if (result.status === 'rejected') throw result.reason;
+    const login = await apiCall<AuthTokens>(server.url, 'POST', '/auth/login', undefined, {
+      email: DEMO.admin,
+      password: DEMO_PASSWORD,
+    });
+    adminToken = login.body.accessToken;
+  }, 180_000);
+
+  afterAll(async () => {
+    // Whatever happened, nothing keeps dialling once the suite is over.
+    for (const id of runningCampaigns) await pauseCampaign(id).catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  }, 60_000);
+
+  afterEach(async () => {
+    await context?.close();
+    context = null;
+    expect(pageErrors).toEqual([]);
+  });
+
+  async function openPage(): Promise<Page> {
+    context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
+    context.setDefaultTimeout(30_000);
+    context.setDefaultNavigationTimeout(30_000);
+    pageErrors = [];
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  }
+
+  /** Signs the Equipo Norte agent in and waits for the softphone's first snapshot. */
+  async function agentWorkspace(page: Page): Promise<Locator> {
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-email').fill(DEMO.agentNorte);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(`${server.url}/agent`);
+    const softphone = page.getByTestId('softphone');
+    await softphone.waitFor();
+    // The line is up once the buttons are live: before the snapshot nothing can be asked for.
+    await waitForEnabled(softphone.getByTestId('softphone-available'));
+    return softphone;
+  }
+
+  async function waitForText(locator: Locator, text: string | RegExp, timeout?: number): Promise<void> {
+    await locator.filter({ hasText: text }).first().waitFor({ timeout });
+  }
+
+  async function waitForEnabled(locator: Locator): Promise<void> {
+    await locator.and(locator.page().locator(':enabled')).waitFor();
+  }
+
+  async function chip(softphone: Locator): Promise<string> {
+    return (await softphone.getByTestId('softphone-state').innerText()).trim();
+  }
+
+  async function pauseCampaign(id: string): Promise<void> {
+    const paused = await apiCall(server.url, 'POST', `/campaigns/${id}/pause`, adminToken);
+    if (paused.status === 200) runningCampaigns.delete(id);
+  }
+
+  /** A progressive campaign on the demo bank's cards for Equipo Norte, dialling around the clock. */
+  async function startNorteCampaign(): Promise<CampaignResponse> {
+    const [portfolios, teams, sets] = await Promise.all([
+      apiCall<PortfolioResponse[]>(server.url, 'GET', '/portfolios', adminToken),
+      apiCall<TeamResponse[]>(server.url, 'GET', '/teams', adminToken),
+      apiCall<DispositionSetResponse[]>(server.url, 'GET', '/dispositions/sets', adminToken),
+    ]);
+    const portfolio = portfolios.body.find((p) => p.clientCode === 'BCORD');
+    const team = teams.body.find((t) => t.name.startsWith('Equipo Norte'));
+    expect(portfolio).toBeDefined();
+    expect(team).toBeDefined();
+    expect(sets.body.length).toBeGreaterThan(0);
+    const created = await apiCall<CampaignResponse>(server.url, 'POST', '/campaigns', adminToken, {
+      name: 'Softphone — Tarjetas Norte',
+      portfolioId: portfolio!.id,
+      dialMode: 'progressive',
+      linesPerAgent: 2,
+      teamIds: [team!.id],
+      dispositionSetId: sets.body[0].id,
+      abandonMessage: 'Le llamamos de Banco Cordillera; le devolveremos la llamada.',
+      // The campaign's own hours never narrow the test; the debtors' legal window still applies.
+      schedule: { days: [...WEEKDAYS], from: '00:00', to: '23:59' },
+    });
+    expect(created.status).toBe(201);
+    const started = await apiCall<CampaignResponse>(
+      server.url,
+      'POST',
+      `/campaigns/${created.body.id}/start`,
+      adminToken,
+    );
+    expect(started.status).toBe(200);
+    expect(started.body.status).toBe('running');
+    runningCampaigns.add(created.body.id);
+    return started.body;
+  }
+
+  it('an agent goes available, takes a break with a reason and comes back with F2', async () => {
+    const page = await openPage();
+    const softphone = await agentWorkspace(page);
+    expect(await chip(softphone)).toBe('Desconectado');
+    expect(await softphone.getByTestId('softphone-hint').innerText()).toBe(
+      'Ponte Disponible para recibir llamadas.',
+    );
+    // The shortcuts are shown on the buttons themselves.
+    expect(await softphone.getByTestId('softphone-available').innerText()).toMatch(/Disponible\s*F2/);
+    expect(await softphone.getByTestId('softphone-break').innerText()).toMatch(/Pausa\s*F3/);
+
+    await softphone.getByTestId('softphone-available').click();
+    await waitForText(softphone.getByTestId('softphone-state'), 'Disponible');
+    expect(await softphone.getByTestId('softphone-time-in-state').innerText()).toMatch(/^00:0\d$/);
+    expect(await softphone.getByTestId('softphone-available').isDisabled()).toBe(true);
+    // The timer runs on its own, without any event from the server.
+    await waitForText(softphone.getByTestId('softphone-time-in-state'), /^00:0[2-9]$/);
+
+    await softphone.getByTestId('softphone-break-reason').click();
+    await page.getByRole('option', { name: 'Almuerzo' }).click();
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await softphone.getByTestId('softphone-break').click();
+    await waitForText(softphone.getByTestId('softphone-state'), 'Pausa');
+    expect(await softphone.getByTestId('softphone-hint').innerText()).toBe('En pausa: Almuerzo.');
+    expect(await softphone.getByTestId('softphone-time-in-state').innerText()).toMatch(/^00:0[01]$/);
+
+    await page.keyboard.press('F2');
+    await waitForText(softphone.getByTestId('softphone-state'), 'Disponible');
+    await page.keyboard.press('F3');
+    await waitForText(softphone.getByTestId('softphone-state'), 'Pausa');
+    expect(await softphone.getByTestId('softphone-hint').innerText()).toBe('En pausa: Almuerzo.');
+
+    await page.getByTestId('locale-en').click();
+    await waitForText(softphone.getByTestId('softphone-state'), 'Break');
+    expect(await softphone.getByTestId('softphone-hint').innerText()).toBe('On break: Lunch.');
+    expect(await softphone.getByTestId('softphone-available').innerText()).toMatch(/Available\s*F2/);
+    await page.getByTestId('locale-es').click();
+    await waitForText(softphone.getByTestId('softphone-state'), 'Pausa');
+  });
+
+  it('a dialled call pops on the screen, the agent hangs up, wraps up and is available again', async () => {
+    const page = await openPage();
+    const softphone = await agentWorkspace(page);
+    await softphone.getByTestId('softphone-available').click();
+    await waitForText(softphone.getByTestId('softphone-state'), 'Disponible');
+
+    const now = new Date();
+    if (!insideMexicanContactWindow(now)) {
+      console.warn(
+        `Skipping the call part: ${now.toISOString()} is outside the Mexican contact window ` +
+          `(07:00–22:00 ${DEBTOR_TIME_ZONE}), so the compliance gate lets the dialer call nobody. ` +
+          'Only the state change to Disponible was checked.',
+      );
+      return;
+    }
+
+    const campaign = await startNorteCampaign();
+    const call = softphone.getByTestId('softphone-call');
+    await call.getByTestId('softphone-debtor').waitFor({ timeout: CALL_TIMEOUT_MS });
+    await waitForText(softphone.getByTestId('softphone-state'), 'En llamada');
+
+    const debtor = (await call.getByTestId('softphone-debtor').innerText()).trim();
+    const account = call.getByTestId('softphone-account');
+    const accountNumber = (await account.innerText()).trim();
+    expect(debtor.length).toBeGreaterThan(3);
+    expect(accountNumber).toMatch(/^\d+$/);
+    expect(await account.getAttribute('href')).toMatch(/^\/accounts\/[^/]+$/);
+    expect(await call.getByTestId('softphone-phone').innerText()).toMatch(/^\+52\d{10}$/);
+    expect(await call.getByTestId('softphone-balance').innerText()).toMatch(
+      /^\d{1,3}(\.?\d{3})*,\d{2}\sMXN$/,
+    );
+    expect(await call.getByTestId('softphone-days-past-due').innerText()).toMatch(/^[\d.]+$/);
+    expect(await call.getByTestId('softphone-campaign').innerText()).toBe(campaign.name);
+    expect(await call.getByTestId('softphone-call-timer').innerText()).toMatch(/^00:\d\d$/);
+    expect(await call.getByTestId('softphone-hang-up').innerText()).toMatch(/Colgar\s*F4/);
+    await fullPageScreenshot(page, 'agent-softphone-call.png');
+
+    await call.getByTestId('softphone-hang-up').click();
+    await waitForText(softphone.getByTestId('softphone-state'), 'Cierre');
+    expect(await call.count()).toBe(0);
+    const wrapUp = softphone.getByTestId('softphone-wrap-up');
+    expect(await wrapUp.innerText()).toContain(debtor);
+    expect(await wrapUp.getByTestId('softphone-ended').innerText()).toMatch(
+      /^Colgaste tras (\d+ min )?\d+ (s|min)\.$/,
+    );
+    expect(await softphone.getByTestId('softphone-available').isDisabled()).toBe(true);
+    expect(await wrapUp.getByTestId('softphone-finish-wrap-up').innerText()).toMatch(/Terminar cierre\s*F9/);
+
+    // No new call may take the agent while the test checks the wrap-up.
+    await pauseCampaign(campaign.id);
+
+    // The screen pop's account opens the account page; the line and its wrap-up survive the trip.
+    await wrapUp.getByRole('link', { name: accountNumber }).click();
+    await page.waitForURL(/\/accounts\/[^/]+$/);
+    await page.getByTestId('account-detail').getByTestId('account-balance').waitFor();
+    expect(await page.getByTestId('account-detail').locator('h1').innerText()).toContain(accountNumber);
+    await page.goBack();
+    await page.waitForURL(`${server.url}/agent`);
+    await waitForText(softphone.getByTestId('softphone-state'), 'Cierre');
+    await waitForText(softphone.getByTestId('softphone-time-in-state'), /^00:0[2-9]|^00:[1-5]\d$/);
+
+    await softphone.getByTestId('softphone-finish-wrap-up').click();
+    await waitForText(softphone.getByTestId('softphone-state'), 'Disponible');
+    expect(await softphone.getByTestId('softphone-wrap-up').count()).toBe(0);
+    expect(await softphone.getByTestId('softphone-call').count()).toBe(0);
+  });
+});
