@@ -13,20 +13,17 @@ import {
   type DurationModel,
   type FloorScenario,
 } from '@recupera/dialer';
-import {
-  AGENT_NAMESPACE,
-  SeededRandom,
-  evaluateAttempt,
-  DEFAULT_COMPLIANCE_PROFILES,
-  type AckResult,
-  type AgentClientToServerEvents,
-  type AgentServerToClientEvents,
-} from '@recupera/shared';
-import { hash } from 'argon2';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as mysql2 from 'mysql2/promise';
-import { io, type Socket } from 'socket.io-client';
+import {
+  afternoonZone,
+  agentRequest,
+  connectAgent,
+  seedFloor,
+  startFloorCampaign,
+  type AgentClient,
+} from '../support/dialer-floor.util';
 import { REPO_ROOT, apiCall, startServer } from '../support/server-process.util';
 
 const AGENTS = Number(process.env['BENCH_AGENTS'] ?? 10);
@@ -34,10 +31,7 @@ const RUN_MS = Number(process.env['BENCH_SECONDS'] ?? 300) * 1_000;
 const TIME_SCALE = Number(process.env['BENCH_TIME_SCALE'] ?? 0.1);
 const ACCOUNTS = 6_000;
 const CPS = 20;
-const PASSWORD = 'bench-password-2026';
 const VIRTUAL_SEEDS = [1, 2, 3, 4, 5];
-
-type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 
 function scaled(model: DurationModel): DurationModel {
   switch (model.kind) {
@@ -63,117 +57,13 @@ const SCALED_FLOOR: FloorScenario = {
   wrapTime: scaled(A.wrapTime),
   loginSpreadMs: 60_000 * TIME_SCALE,
 };
+const WRAP_MS = SCALED_FLOOR.wrapTime.kind === 'fixed' ? SCALED_FLOOR.wrapTime.ms : 30_000 * TIME_SCALE;
 
-/** An Etc/GMT zone where it is early afternoon now, so every debtor is inside Mexico's 07–22 window. */
-function afternoonZone(now: Date): string {
-  for (let offset = -12; offset <= 14; offset++) {
-    const hour = (now.getUTCHours() + offset + 24) % 24;
-    if (hour < 12 || hour > 15) continue;
-    const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-    const verdict = evaluateAttempt(
-      {
-        profile: DEFAULT_COMPLIANCE_PROFILES.MX,
-        timeZone: zone,
-        holidays: new Set(),
-        channel: 'voice',
-        contactPoint: { id: '1', valid: true, doNotContact: false, consent: { voice: 'granted' } },
-        history: [],
-        legal: { lawsuitServed: false },
-      },
-      now,
-    );
-    if (verdict.allowed) return zone;
-  }
-  throw new Error('no zone found inside the MX window');
-}
-
-async function seed(db: mysql2.Connection, zone: string): Promise<{ portfolio: string; team: string }> {
-  const insert = async (sql: string, params: unknown[] = []) =>
-    String(((await db.query(sql, params))[0] as { insertId: number }).insertId);
-  const client = await insert(
-    "INSERT INTO clients (code, name, country, currency) VALUES ('BENCH', 'Banco Bench', 'MX', 'MXN')",
-  );
-  const portfolio = await insert(
-    "INSERT INTO portfolios (client_id, name, stage, industry, currency, jurisdiction) VALUES (?, 'Bench', 'temprana', 'banking', 'MXN', 'MX')",
-    [client],
-  );
-  const passwordHash = await hash(PASSWORD);
-  const supervisor = await insert(
-    "INSERT INTO users (email, full_name, password_hash, role) VALUES ('sup@bench.test', 'Sup', ?, 'supervisor')",
-    [passwordHash],
-  );
-  const team = await insert("INSERT INTO teams (name, supervisor_id) VALUES ('Bench', ?)", [supervisor]);
-  await db.query(
-    "INSERT INTO users (email, full_name, password_hash, role) VALUES ('admin@bench.test', 'Admin', ?, 'admin')",
-    [passwordHash],
-  );
-  for (let i = 1; i <= AGENTS; i++)
-    await db.query(
-      "INSERT INTO users (email, full_name, password_hash, role, team_id) VALUES (?, ?, ?, 'agent', ?)",
-      [`agent${i}@bench.test`, `Agent ${i}`, passwordHash, team],
-    );
-  await db.query("INSERT INTO disposition_sets (name) VALUES ('Bench')");
-  const rows = Array.from({ length: ACCOUNTS }, (_, i) => i + 1);
-  for (let start = 0; start < rows.length; start += 1_000) {
-    const chunk = rows.slice(start, start + 1_000);
-    const [result] = await db.query(
-      'INSERT INTO debtors (client_id, debtor_key, full_name, time_zone, jurisdiction) VALUES ?',
-      [chunk.map((n) => [client, `D${n}`, `Deudor ${n}`, zone, 'MX'])],
-    );
-    const first = (result as { insertId: number }).insertId;
-    await db.query('INSERT INTO contact_points (debtor_id, type, value, consent) VALUES ?', [
-      chunk.map((n, i) => [first + i, 'mobile', `+5255${String(10_000_000 + n)}`, 'granted']),
-    ]);
-    await db.query(
-      `INSERT INTO accounts (client_id, portfolio_id, debtor_id, account_number, currency, original_amount_minor,
-         balance_minor, days_past_due, aging_bucket, status, assigned_team_id) VALUES ?`,
-      [
-        chunk.map((n, i) => [
-          client,
-          portfolio,
-          first + i,
-          `B${n}`,
-          'MXN',
-          100_000 + n,
-          100_000 + n,
-          40,
-          '31-60',
-          'active',
-          team,
-        ]),
-      ],
-    );
-  }
-  return { portfolio, team };
-}
-
-function emit(
-  socket: AgentClient,
-  event: keyof AgentClientToServerEvents,
-  payload: unknown,
-): Promise<AckResult> {
-  return new Promise((resolve) =>
-    (socket.emit as (e: string, p: unknown, a: (r: AckResult) => void) => void)(event, payload, resolve),
-  );
-}
-
-async function agentBot(url: string, index: number, rng: SeededRandom): Promise<AgentClient> {
-  const { body } = await apiCall<{ accessToken: string }>(url, 'POST', '/auth/login', undefined, {
-    email: `agent${index}@bench.test`,
-    password: PASSWORD,
-  });
-  const socket: AgentClient = io(`${url}${AGENT_NAMESPACE}`, {
-    auth: { token: body.accessToken },
-    transports: ['websocket'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('agent.snapshot', () => resolve());
-    socket.once('connect_error', reject);
-  });
+/** An agent who takes every call and wraps up in the scenario's (scaled) wrap time. */
+async function agentBot(url: string, index: number): Promise<AgentClient> {
+  const socket = await connectAgent(url, `agent${index}@floor.test`);
   socket.on('call.ended', (ended) => {
-    const wrap =
-      SCALED_FLOOR.wrapTime.kind === 'fixed' ? SCALED_FLOOR.wrapTime.ms : 3_000 * (0.5 + rng.next());
-    setTimeout(() => void emit(socket, 'call.wrap-up-finished', { callId: ended.callId }), wrap);
+    setTimeout(() => void agentRequest(socket, 'call.wrap-up-finished', { callId: ended.callId }), WRAP_MS);
   });
   return socket;
 }
@@ -192,31 +82,13 @@ async function main(): Promise<void> {
   const db = await mysql2.createConnection(server.env['DATABASE_URL']);
   const sockets: AgentClient[] = [];
   try {
-    const { portfolio, team } = await seed(db, zone);
-    const admin = (
-      await apiCall<{ accessToken: string }>(server.url, 'POST', '/auth/login', undefined, {
-        email: 'admin@bench.test',
-        password: PASSWORD,
-      })
-    ).body.accessToken;
-    const [sets] = await db.query('SELECT id FROM disposition_sets');
-    const created = await apiCall<{ id: string }>(server.url, 'POST', '/campaigns', admin, {
-      name: 'Bench A live',
-      portfolioId: portfolio,
-      dialMode: 'predictive',
-      teamIds: [team],
-      dispositionSetId: String((sets as { id: number }[])[0].id),
-      abandonMessage: 'Le llamamos de Banco Bench; le devolveremos la llamada.',
-      schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '00:00', to: '23:59' },
-    });
-    const campaign = created.body.id;
-    await apiCall(server.url, 'POST', `/campaigns/${campaign}/start`, admin);
-    const rng = new SeededRandom(7);
+    const floor = await seedFloor(db, { zone, agents: AGENTS, accounts: ACCOUNTS });
+    const { id: campaign, admin } = await startFloorCampaign(server.url, floor, 'predictive');
     const start = Date.now();
     for (let i = 1; i <= AGENTS; i++) {
-      const socket = await agentBot(server.url, i, rng);
+      const socket = await agentBot(server.url, i);
       sockets.push(socket);
-      await emit(socket, 'agent.state-requested', { state: 'available' });
+      await agentRequest(socket, 'agent.state-requested', { state: 'available' });
       await new Promise((r) => setTimeout(r, SCALED_FLOOR.loginSpreadMs! / AGENTS));
     }
     process.stdout.write(`live run: ${AGENTS} agents, ${RUN_MS / 1000} s at ×${TIME_SCALE} (zone ${zone})\n`);

@@ -9,7 +9,7 @@ import { AppModule } from '../app.module';
 import { ApiExceptionFilter } from '../common/errors/api-exception-filter.util';
 import { createValidationPipe } from '../common/http/validation-pipe.util';
 import type { AppConfig } from '../config/env.schema';
-import { RedisIoAdapter } from '../realtime/redis-io-adapter.util';
+import { RedisIoAdapter, socketKey } from '../realtime/redis-io-adapter.util';
 import { QuietLogger } from './quiet-logger.util';
 
 export async function createApp(config: AppConfig, logLevels?: LogLevel[]): Promise<NestExpressApplication> {
@@ -25,7 +25,7 @@ export async function createApp(config: AppConfig, logLevels?: LogLevel[]): Prom
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useBodyParser('json', { limit: '1mb' });
 
-  const adapter = new RedisIoAdapter(app, config.redisUrl);
+  const adapter = new RedisIoAdapter(app, config.redisUrl, socketKey(config.queuePrefix));
   await adapter.connect();
   app.useWebSocketAdapter(adapter);
 

@@ -4,6 +4,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { Server as SocketIoServer, type Namespace, type Server, type ServerOptions } from 'socket.io';
 
+/** The Redis key prefix of socket events: the deployment's queue prefix, so two deployments never mix. */
+export function socketKey(queuePrefix: string): string {
+  return `${queuePrefix}:socket.io`;
+}
+
 /** Every server instance publishes its socket events through Redis, so any instance can reach any client. */
 export class RedisIoAdapter extends IoAdapter {
   private pub?: Redis;
@@ -12,6 +17,8 @@ export class RedisIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly redisUrl: string,
+    /** Deployments (and test runs) sharing one Redis keep their socket traffic apart by key. */
+    private readonly key: string,
   ) {
     super(app);
   }
@@ -25,7 +32,7 @@ export class RedisIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, options) as Server;
     if (!this.pub || !this.sub) throw new Error('RedisIoAdapter.connect() must run before the server starts');
-    server.adapter(createAdapter(this.pub, this.sub));
+    server.adapter(createAdapter(this.pub, this.sub, { key: this.key }));
     return server;
   }
 

@@ -11,6 +11,8 @@ import {
 } from '@recupera/shared';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
+import { socketKey } from '../../realtime/redis-io-adapter.util';
 import { REDIS } from '../../redis/redis.module';
 
 /** Managers and admins see every team and campaign: one room for the whole floor. */
@@ -25,8 +27,11 @@ export class DialerEventsService implements DialerEventsPort {
   private readonly agents: Emitter<AgentServerToClientEvents>;
   private readonly supervisors: Emitter<SupervisorServerToClientEvents>;
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {
-    const emitter = new Emitter(redis);
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const emitter = new Emitter(redis, { key: socketKey(config.queuePrefix) });
     this.agents = emitter.of(AGENT_NAMESPACE) as unknown as Emitter<AgentServerToClientEvents>;
     this.supervisors = emitter.of(SUPERVISOR_NAMESPACE) as unknown as Emitter<SupervisorServerToClientEvents>;
   }
