@@ -25,13 +25,13 @@ export class DialerProducer implements DialerJobsPort {
   async add<N extends DialerJobName>(
     name: N,
     data: DialerJobs[N],
-    options: { delayMs?: number; jobId?: string } = {},
+    options: { delayMs?: number; jobId?: string; keepFailed?: boolean } = {},
   ): Promise<void> {
     await this.queue.add(name, data, {
       delay: options.delayMs,
       jobId: options.jobId,
       removeOnComplete: true,
-      removeOnFail: 1_000,
+      removeOnFail: options.keepFailed === false ? true : 1_000,
     });
   }
 

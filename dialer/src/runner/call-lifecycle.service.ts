@@ -39,16 +39,21 @@ export class CallLifecycleService {
 
   constructor(private readonly ctx: DialerContext) {}
 
+  /**
+   * Every instant is the dialer's own clock at the event, not the carrier's stamp: abandons, talk
+   * and answer times are measured against instants the dialer took itself (dial, bridge).
+   */
   async handle(event: CarrierCallEvent): Promise<void> {
+    const at = this.ctx.clock.now();
     switch (event.kind) {
       case 'ringing':
-        return this.ringing(event.callId, event.at);
+        return this.ringing(event.callId, at);
       case 'answered':
         return event.answeredBy === 'human'
-          ? this.personAnswered(event.callId, event.at)
-          : this.machineAnswered(event.callId, event.at);
+          ? this.personAnswered(event.callId, at)
+          : this.machineAnswered(event.callId, at);
       case 'ended':
-        return this.ended(event.callId, event.reason, event.at);
+        return this.ended(event.callId, event.reason, at);
     }
   }
 
@@ -256,13 +261,14 @@ export class CallLifecycleService {
     this.ctx.events.toSupervisors({ teamIds: view.teamId ? [view.teamId] : [] }, 'agent.state-changed', view);
   }
 
+  /** Published to the floor of the campaign's teams; a lost event must never fail the call. */
   private progress(
     call: LiveCall,
     stage: CallProgress['stage'],
     outcome: CallOutcome | null,
     at: Date,
   ): void {
-    this.ctx.events.toSupervisors({ campaignId: call.campaignId }, 'call.progressed', {
+    const payload: CallProgress = {
       callId: call.callId,
       campaignId: call.campaignId,
       accountId: call.accountId,
@@ -270,7 +276,17 @@ export class CallLifecycleService {
       outcome,
       agentId: call.agentId,
       at: at.toISOString(),
-    });
+    };
+    this.ctx.store
+      .campaign(call.campaignId)
+      .then((campaign) =>
+        this.ctx.events.toSupervisors(
+          { campaignId: call.campaignId, teamIds: campaign?.teamIds ?? [] },
+          'call.progressed',
+          payload,
+        ),
+      )
+      .catch(() => undefined);
   }
 
   close(): void {

@@ -96,7 +96,7 @@ export interface DialerJobsPort {
   add<N extends DialerJobName>(
     name: N,
     data: DialerJobs[N],
-    options?: { delayMs?: number; jobId?: string },
+    options?: { delayMs?: number; jobId?: string; keepFailed?: boolean },
   ): Promise<void>;
 }
 

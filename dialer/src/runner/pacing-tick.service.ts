@@ -48,14 +48,18 @@ export class PacingTickService {
       const hopperSize = await this.ctx.live.hopperSize(campaign.id);
       await this.maybeRefill(campaign, hopperSize, decision);
       const lines = await this.ctx.live.lineCounts(campaign.id, now.getTime(), PACING_DEFAULTS.cpsWindowMs);
-      this.ctx.events.toSupervisors({ campaignId: campaign.id }, 'campaign.paced', {
-        campaignId: campaign.id,
-        at: now.toISOString(),
-        dials: placed,
-        linesInFlight: lines.campaignLines,
-        hopperSize,
-        explanation: decision.explanation,
-      });
+      this.ctx.events.toSupervisors(
+        { campaignId: campaign.id, teamIds: campaign.teamIds },
+        'campaign.paced',
+        {
+          campaignId: campaign.id,
+          at: now.toISOString(),
+          dials: placed,
+          linesInFlight: lines.campaignLines,
+          hopperSize,
+          explanation: decision.explanation,
+        },
+      );
       return { ...decision, dials: placed };
     } finally {
       await this.ctx.live.unlockKey('pace', campaignId, token);
@@ -183,7 +187,12 @@ export class PacingTickService {
   ): Promise<void> {
     const staffed = Math.max(1, decision.explanation.freeAgents + decision.explanation.sureDials + 1);
     if (hopperSize >= HOPPER_LOW_PER_AGENT * staffed && hopperSize > 0) return;
-    await this.ctx.jobs.add('hopper.refill', { campaignId: campaign.id }, { jobId: `refill-${campaign.id}` });
+    // A fixed id keeps one refill queued per campaign; a failed one is dropped so the next can run.
+    await this.ctx.jobs.add(
+      'hopper.refill',
+      { campaignId: campaign.id },
+      { jobId: `refill-${campaign.id}`, keepFailed: false },
+    );
   }
 
   /**

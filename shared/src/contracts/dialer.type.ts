@@ -21,8 +21,8 @@ export interface CampaignLiveResponse {
   hopperSize: number;
   linesInFlight: number;
   answeredWaiting: number;
-  /** Agents of the campaign's teams by state. */
-  agents: { available: number; onCall: number; wrapUp: number; other: number };
+  /** Agents of the campaign's teams who are free, talking and wrapping up. */
+  agents: { available: number; onCall: number; wrapUp: number };
   /** Over the dialer's rolling window of recent dials. */
   answerRate: number | null;
   /** Person-answered calls not bridged within 2 s, over the rolling window. */

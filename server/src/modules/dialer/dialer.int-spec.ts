@@ -1,5 +1,13 @@
 import type { DialerEngine, SimulatedCarrier } from '@recupera/dialer';
-import { AGENT_NAMESPACE, ErrorCode, type CallView, type HandshakeError } from '@recupera/shared';
+import {
+  AGENT_NAMESPACE,
+  ErrorCode,
+  SUPERVISOR_NAMESPACE,
+  type AgentStateView,
+  type CallProgress,
+  type CallView,
+  type HandshakeError,
+} from '@recupera/shared';
 import { io } from 'socket.io-client';
 import {
   DialerFixtures,
@@ -41,6 +49,14 @@ describe('Live dialer', () => {
   });
 
   it('never dials a debtor outside their contact window, and works every debtor inside it once', async () => {
+    const supervisor = io(`${t.url}${SUPERVISOR_NAMESPACE}`, {
+      auth: { token: await login(t.url, 'sup@dialer.test') },
+      transports: ['websocket'],
+    });
+    const floor: { progress: CallProgress[]; states: AgentStateView[] } = { progress: [], states: [] };
+    supervisor.on('call.progressed', (p: CallProgress) => floor.progress.push(p));
+    supervisor.on('agent.state-changed', (s: AgentStateView) => floor.states.push(s));
+    await new Promise((resolve) => supervisor.once('connect', () => resolve(undefined)));
     const agent = await f.connectAgent('a@dialer.test');
     const connected: CallView[] = [];
     agent.on('call.connected', (call) => connected.push(call));
@@ -83,6 +99,14 @@ describe('Live dialer', () => {
       [ids['agentA']],
     );
     expect((states as unknown[]).length).toBe(6);
+    // The team's supervisor saw every stage of those calls and the agent's every move, as they happened.
+    const stages = floor.progress.filter((p) => p.campaignId === campaign).map((p) => p.stage);
+    expect(stages.filter((stage) => stage === 'connected')).toHaveLength(3);
+    expect(stages.filter((stage) => stage === 'ended')).toHaveLength(3);
+    expect(floor.states.filter((s) => s.agentId === ids['agentA']).map((s) => s.state)).toEqual(
+      expect.arrayContaining(['available', 'on_call', 'wrap_up']),
+    );
+    supervisor.disconnect();
   });
 
   it('abandons a person no agent can take within 2 s, plays the message and blocks the number', async () => {

@@ -37,7 +37,7 @@ export class FloorService {
       hopperSize,
       linesInFlight: lines.campaignLines,
       answeredWaiting: lines.waiting,
-      agents: { ...counts, other: 0 },
+      agents: counts,
       answerRate: rate(measured.outcomes.slice(0, STAT_WINDOWS.outcome)),
       abandonRate: rate(measured.abandons),
       abandonCapBp: campaign.abandonCapBp,
