@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from './config/env.schema';
+import { migrate } from './bootstrap/migrate.util';
 import { preflight, PreflightError } from './bootstrap/preflight.util';
 import { QuietLogger } from './bootstrap/quiet-logger.util';
 import { DialerWorkerModule } from './dialer-worker.module';
@@ -14,10 +15,13 @@ import { DialerWorkerModule } from './dialer-worker.module';
 async function main(): Promise<void> {
   const config = { ...loadConfig(), runDialer: true };
   await preflight(config.databaseUrl, config.redisUrl);
+  // A worker may be the first process of an upgrade to start: the schema it reads must be there.
+  const ran = await migrate(config.databaseUrl);
   const logger = new QuietLogger();
   logger.setLogLevels(['log', 'error', 'warn']);
   const app = await NestFactory.createApplicationContext(DialerWorkerModule.forRoot(config), { logger });
   app.enableShutdownHooks();
+  if (ran.length > 0) new Logger('Dialer').log(`Migrations run: ${ran.join(', ')}`);
   new Logger('Dialer').log(
     `Dialer worker running (carrier: ${config.carrier}, queue prefix: ${config.queuePrefix})`,
   );
