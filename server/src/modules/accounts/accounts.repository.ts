@@ -47,7 +47,13 @@ export class AccountsRepository {
       case 'all':
         return;
       case 'agent':
-        qb.andWhere('a.assigned_agent_id = :scopeAgent', { scopeAgent: scope.agentId });
+        if (scope.connectedSince)
+          qb.andWhere(
+            `(a.assigned_agent_id = :scopeAgent OR EXISTS (SELECT 1 FROM interactions si
+               WHERE si.account_id = a.id AND si.agent_id = :scopeAgent AND si.connected_at >= :scopeSince))`,
+            { scopeAgent: scope.agentId, scopeSince: scope.connectedSince },
+          );
+        else qb.andWhere('a.assigned_agent_id = :scopeAgent', { scopeAgent: scope.agentId });
         return;
       case 'teams':
         if (scope.teamIds.length === 0) qb.andWhere('1 = 0');

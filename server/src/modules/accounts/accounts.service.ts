@@ -11,6 +11,9 @@ import { toAccountDetail, toAccountListItem } from './account.mapper';
 import type { AssignAccountsDto } from './accounts.dto';
 import { AccountsRepository } from './accounts.repository';
 
+/** How long after a dialer call an agent may still open its account (wrap-up, a callback the same day). */
+const CONNECTED_ACCESS_MS = 24 * 3_600_000;
+
 @Injectable()
 export class AccountsService {
   constructor(
@@ -27,6 +30,14 @@ export class AccountsService {
     return teams === 'all' ? { kind: 'all' } : { kind: 'teams', teamIds: teams };
   }
 
+  /** Besides their own accounts, an agent opens the accounts of calls bridged to them in the last day. */
+  private async detailScopeFor(user: AuthUser): Promise<AccountScope> {
+    const scope = await this.scopeFor(user);
+    return scope.kind === 'agent'
+      ? { ...scope, connectedSince: new Date(Date.now() - CONNECTED_ACCESS_MS) }
+      : scope;
+  }
+
   async search(user: AuthUser, query: AccountSearchQuery): Promise<Page<AccountListItem>> {
     const window = pageWindow(query);
     const [rows, total] = await this.accounts.search(await this.scopeFor(user), query, window);
@@ -35,7 +46,7 @@ export class AccountsService {
 
   async detail(user: AuthUser, id: string, locale: Locale): Promise<AccountDetail> {
     // Out of scope answers exactly like missing, so ids of other teams' accounts reveal nothing.
-    const account = await this.accounts.findInScope(await this.scopeFor(user), id);
+    const account = await this.accounts.findInScope(await this.detailScopeFor(user), id);
     if (!account) throw AppException.notFound('Account');
     const [debtor, contactPoints, interactions, { agreements, installments }, payments] = await Promise.all([
       this.accounts.findDebtor(account.debtorId),

@@ -16,7 +16,7 @@ import {
   emitWithAck,
   until,
 } from '../../testing/dialer-fixtures.util';
-import { login, startTestApp, type TestApp } from '../../testing/test-app.util';
+import { api, login, startTestApp, type TestApp } from '../../testing/test-app.util';
 import { CARRIER, DIALER_ENGINE } from './dialer.constant';
 
 describe('Live dialer', () => {
@@ -107,6 +107,13 @@ describe('Live dialer', () => {
       expect.arrayContaining(['available', 'on_call', 'wrap_up']),
     );
     supervisor.disconnect();
+
+    // The agent opens the accounts the dialer put through to them, and no other of the team's.
+    const agentToken = await login(t.url, 'a@dialer.test');
+    expect((await api(t.url, 'GET', `/accounts/${ids['BOG-1']}`, { token: agentToken })).status).toBe(200);
+    expect((await api(t.url, 'GET', `/accounts/${ids['TYO-1']}`, { token: agentToken })).status).toBe(404);
+    const otherTeam = await login(t.url, 'b@dialer.test');
+    expect((await api(t.url, 'GET', `/accounts/${ids['BOG-1']}`, { token: otherTeam })).status).toBe(404);
   });
 
   it('abandons a person no agent can take within 2 s, plays the message and blocks the number', async () => {
