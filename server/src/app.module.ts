@@ -13,6 +13,7 @@ import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { FloorEventsModule } from './modules/realtime/floor-events.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { TeamsModule } from './modules/teams/teams.module';
 import { TelephonyModule } from './modules/telephony/telephony.module';
@@ -48,6 +49,7 @@ export class AppModule {
         DashboardModule,
         HealthModule,
         RealtimeModule,
+        FloorEventsModule,
         DemoModule,
         TelephonyModule,
         DialerModule,

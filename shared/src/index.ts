@@ -51,3 +51,4 @@ export { evaluateAttempt, nextAllowedInstant } from './compliance/contact-gate.u
 export { AttemptInputFactory } from './compliance/attempt-input.factory';
 export * from './contracts/compliance.type';
 export * from './contracts/campaigns.type';
+export * from './agreements/agreement-plan.util';

@@ -15,7 +15,7 @@ import { bullConnection } from '../../redis/bull-connection.util';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { TelephonyModule, TWILIO_CARRIER } from '../telephony/telephony.module';
 import { DIALER_ENGINE, CARRIER } from './dialer.constant';
-import { DialerEventsService } from './dialer-events.service';
+import { FloorEventsService } from '../realtime/floor-events.service';
 import { DialerStoreService } from './dialer-store.service';
 import { DialerRepository } from './dialer.repository';
 
@@ -31,7 +31,6 @@ const PRODUCER = Symbol('DIALER_PRODUCER');
   providers: [
     DialerRepository,
     DialerStoreService,
-    DialerEventsService,
     {
       provide: CARRIER,
       inject: [APP_CONFIG, REDIS, TWILIO_CARRIER],
@@ -53,14 +52,14 @@ const PRODUCER = Symbol('DIALER_PRODUCER');
     },
     {
       provide: DIALER_ENGINE,
-      inject: [APP_CONFIG, REDIS, CARRIER, PRODUCER, DialerStoreService, DialerEventsService],
+      inject: [APP_CONFIG, REDIS, CARRIER, PRODUCER, DialerStoreService, FloorEventsService],
       useFactory: (
         config: AppConfig,
         redis: Redis,
         carrier: Carrier,
         producer: DialerProducer,
         store: DialerStoreService,
-        events: DialerEventsService,
+        events: FloorEventsService,
       ) => {
         const logger = new Logger('Dialer');
         return new DialerEngine({

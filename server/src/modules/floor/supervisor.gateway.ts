@@ -8,7 +8,7 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { requireSocketAuth, socketUser } from '../../common/realtime/socket-auth.util';
 import { AccessTokenService } from '../auth/access-token.service';
-import { WHOLE_FLOOR_ROOM } from '../dialer/dialer-events.service';
+import { WHOLE_FLOOR_ROOM } from '../realtime/floor-events.service';
 import { TeamsService } from '../teams/teams.service';
 
 type SupervisorSocket = Socket<SupervisorClientToServerEvents, SupervisorServerToClientEvents>;

@@ -19,11 +19,11 @@ import { REDIS } from '../../redis/redis.module';
 export const WHOLE_FLOOR_ROOM = 'floor:all';
 
 /**
- * Publishes the dialer's events through Redis to whichever server holds the sockets, so a dialer
- * running in its own process reaches the consoles exactly as the in-server one does.
+ * Publishes floor events (the dialer's, agreements awaiting approval…) through Redis to whichever
+ * server holds the sockets, so a dialer worker of its own reaches the consoles as the servers do.
  */
 @Injectable()
-export class DialerEventsService implements DialerEventsPort {
+export class FloorEventsService implements DialerEventsPort {
   private readonly agents: Emitter<AgentServerToClientEvents>;
   private readonly supervisors: Emitter<SupervisorServerToClientEvents>;
 
