@@ -19,6 +19,7 @@ import { TeamsModule } from './modules/teams/teams.module';
 import { TelephonyModule } from './modules/telephony/telephony.module';
 import { DialerModule } from './modules/dialer/dialer.module';
 import { AgentsModule } from './modules/agents/agents.module';
+import { AgreementsModule } from './modules/agreements/agreements.module';
 import { FloorModule } from './modules/floor/floor.module';
 import { UsersModule } from './modules/users/users.module';
 import { RedisModule } from './redis/redis.module';
@@ -54,6 +55,7 @@ export class AppModule {
         TelephonyModule,
         DialerModule,
         AgentsModule,
+        AgreementsModule,
         FloorModule,
       ],
     };

@@ -52,3 +52,4 @@ export { AttemptInputFactory } from './compliance/attempt-input.factory';
 export * from './contracts/compliance.type';
 export * from './contracts/campaigns.type';
 export * from './agreements/agreement-plan.util';
+export * from './contracts/agreements.type';

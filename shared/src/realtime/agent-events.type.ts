@@ -1,3 +1,4 @@
+import type { AgreementResponse } from '../contracts/agreements.type';
 import type { ErrorCode } from '../errors/error-codes.constant';
 
 export const AGENT_NAMESPACE = '/agent';
@@ -86,6 +87,8 @@ export interface AgentServerToClientEvents {
   'agent.state-changed': (state: AgentStateView) => void;
   'call.connected': (call: CallView) => void;
   'call.ended': (ended: CallEndedView) => void;
+  /** A supervisor approved or rejected an agreement this agent asked approval for. */
+  'agreement.decided': (agreement: AgreementResponse) => void;
 }
 
 export interface AgentClientToServerEvents {

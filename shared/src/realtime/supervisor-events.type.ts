@@ -1,3 +1,4 @@
+import type { AgreementResponse } from '../contracts/agreements.type';
 import type { PacingExplanationView } from '../contracts/dialer.type';
 import type { CallOutcome } from '../domain/enums.constant';
 import type { AgentStateView } from './agent-events.type';
@@ -40,6 +41,8 @@ export interface SupervisorServerToClientEvents {
   'call.progressed': (progress: CallProgress) => void;
   'campaign.paced': (paced: CampaignPaced) => void;
   'agent.state-changed': (state: AgentStateView) => void;
+  /** A waiver beyond the agent's limit: the team's supervisor approves or rejects it. */
+  'agreement.approval-requested': (agreement: AgreementResponse) => void;
 }
 
 export type SupervisorClientToServerEvents = Record<string, never>;

@@ -128,6 +128,10 @@ export class AccountsRepository {
     return this.toRows(result)[0] ?? null;
   }
 
+  async setStatus(id: string, status: Account['status'], tx: Tx): Promise<void> {
+    await tx.getRepository(Account).update({ id }, { status });
+  }
+
   findDebtor(id: string): Promise<Debtor | null> {
     return this.accounts.manager.getRepository(Debtor).findOne({ where: { id } });
   }

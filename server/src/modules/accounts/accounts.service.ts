@@ -1,15 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import type { AccountDetail, AccountListItem, AccountSearchQuery, Locale, Page } from '@recupera/shared';
+import type {
+  AccountDetail,
+  AccountListItem,
+  AccountSearchQuery,
+  AccountStatus,
+  Locale,
+  Page,
+} from '@recupera/shared';
 import type { AuthUser } from '../../common/auth/auth-user.type';
 import { AppException } from '../../common/errors/app.exception';
 import { pageWindow, toPage } from '../../common/http/page.util';
-import { UnitOfWork } from '../../database/unit-of-work.service';
+import { UnitOfWork, type Tx } from '../../database/unit-of-work.service';
 import { AuditService } from '../audit/audit.service';
 import { TeamsService } from '../teams/teams.service';
 import type { AccountScope } from './account-scope.type';
 import { toAccountDetail, toAccountListItem } from './account.mapper';
 import type { AssignAccountsDto } from './accounts.dto';
-import { AccountsRepository } from './accounts.repository';
+import { AccountsRepository, type AccountRow } from './accounts.repository';
+import type { Debtor } from './debtor.entity';
 
 /** How long after a dialer call an agent may still open its account (wrap-up, a callback the same day). */
 const CONNECTED_ACCESS_MS = 24 * 3_600_000;
@@ -36,6 +44,19 @@ export class AccountsService {
     return scope.kind === 'agent'
       ? { ...scope, connectedSince: new Date(Date.now() - CONNECTED_ACCESS_MS) }
       : scope;
+  }
+
+  /** The account and its debtor if the caller may work it (as they may open it); 404 otherwise. */
+  async reachable(user: AuthUser, id: string): Promise<{ account: AccountRow; debtor: Debtor }> {
+    const account = await this.accounts.findInScope(await this.detailScopeFor(user), id);
+    const debtor = account ? await this.accounts.findDebtor(account.debtorId) : null;
+    if (!account || !debtor) throw AppException.notFound('Account');
+    return { account, debtor };
+  }
+
+  /** An account's workflow status (in an agreement, back to active…), inside the caller's transaction. */
+  async setStatus(id: string, status: AccountStatus, tx: Tx): Promise<void> {
+    await this.accounts.setStatus(id, status, tx);
   }
 
   async search(user: AuthUser, query: AccountSearchQuery): Promise<Page<AccountListItem>> {
