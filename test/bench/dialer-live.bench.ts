@@ -20,6 +20,7 @@ import {
   afternoonZone,
   agentRequest,
   connectAgent,
+  FLOOR_DISPOSITION,
   seedFloor,
   startFloorCampaign,
   type AgentClient,
@@ -63,7 +64,11 @@ const WRAP_MS = SCALED_FLOOR.wrapTime.kind === 'fixed' ? SCALED_FLOOR.wrapTime.m
 async function agentBot(url: string, index: number): Promise<AgentClient> {
   const socket = await connectAgent(url, `agent${index}@floor.test`);
   socket.on('call.ended', (ended) => {
-    setTimeout(() => void agentRequest(socket, 'call.wrap-up-finished', { callId: ended.callId }), WRAP_MS);
+    setTimeout(
+      () =>
+        void agentRequest(socket, 'call.wrap-up-finished', { callId: ended.callId, dispositionCode: FLOOR_DISPOSITION }),
+      WRAP_MS,
+    );
   });
   return socket;
 }

@@ -14,6 +14,8 @@ import { apiCall } from './server-process.util';
 export type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 
 export const FLOOR_PASSWORD = 'floor-password-2026';
+/** The disposition the floor's agents give every call. */
+export const FLOOR_DISPOSITION = 'TITULAR';
 
 /**
  * An Etc/GMT zone where it is early afternoon now, inside Mexico's 07:00–22:00 window: the gate
@@ -75,6 +77,11 @@ export async function seedFloor(
   await user('admin@floor.test', 'admin', null);
   for (let i = 1; i <= options.agents; i++) await user(`agent${i}@floor.test`, 'agent', team);
   const dispositionSet = await insert("INSERT INTO disposition_sets (name) VALUES ('Piso')");
+  await db.query(
+    `INSERT INTO dispositions (set_id, code, label_es, label_en, category, is_contact, is_rpc, is_promise)
+     VALUES (?, ?, 'Contacto con el titular', 'Right-party contact', 'rpc', 1, 1, 0)`,
+    [dispositionSet, FLOOR_DISPOSITION],
+  );
   for (let start = 1; start <= options.accounts; start += 1_000) {
     const chunk = Array.from({ length: Math.min(1_000, options.accounts - start + 1) }, (_, i) => start + i);
     const [result] = await db.query(

@@ -3,6 +3,7 @@ import {
   type AgentSnapshot,
   type AgentStateRequest,
   type AgentStateView,
+  type WrapUpRequest,
 } from '@recupera/shared';
 import { AgentStateConflict } from '../live/agent-pool.store';
 import type { CallLifecycleService } from './call-lifecycle.service';
@@ -10,7 +11,7 @@ import type { DialerContext } from './dialer-context.type';
 
 export class AgentDeskError extends Error {
   constructor(
-    readonly reason: 'state_conflict' | 'not_your_call',
+    readonly reason: 'state_conflict' | 'not_your_call' | 'invalid_wrap_up',
     message: string,
   ) {
     super(message);
@@ -55,11 +56,31 @@ export class AgentDeskService {
     await this.ctx.carrier.hangUp({ callId, carrierSid: call.carrierSid ?? '' });
   }
 
-  /** Wrap-up done: the agent is free again and the next person waiting is theirs. */
-  async finishWrapUp(agentId: string, teamId: string | null, callId: string): Promise<AgentStateView> {
+  /**
+   * Wrap-up done: the disposition, notes and callback are stored (or refused, and the agent stays in
+   * wrap-up to fix them), a callback gets its delayed job, and the agent is free again.
+   */
+  async finishWrapUp(
+    agentId: string,
+    teamId: string | null,
+    request: WrapUpRequest,
+  ): Promise<AgentStateView> {
     const current = await this.ctx.agents.get(agentId);
-    if (current.state !== 'wrap_up' || current.callId !== callId)
+    if (current.state !== 'wrap_up' || current.callId !== request.callId)
       throw new AgentDeskError('not_your_call', 'There is no wrap-up of this call to finish');
+    const now = this.ctx.clock.now();
+    const stored = await this.ctx.store.recordWrapUp(agentId, request, now);
+    if ('refused' in stored) throw new AgentDeskError('invalid_wrap_up', stored.refused);
+    if (stored.callback) {
+      await this.ctx.jobs.add(
+        'callback.due',
+        { callbackId: stored.callback.id },
+        {
+          delayMs: Math.max(0, stored.callback.dueAt.getTime() - now.getTime()),
+          jobId: `callback-${stored.callback.id}`,
+        },
+      );
+    }
     return this.requestState(agentId, teamId, { state: 'available' });
   }
 

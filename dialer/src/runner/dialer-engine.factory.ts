@@ -66,6 +66,7 @@ export class DialerEngine {
     for (const campaignId of target.campaignIds) {
       await this.ctx.live.pushHopper(campaignId, [target.entry], PRIORITY.callback);
     }
+    if (target.campaignIds.length > 0) await this.ctx.store.callbackQueued(callbackId);
     return target.campaignIds.length;
   }
 

@@ -11,6 +11,8 @@ import type {
   RetryRule,
   SupervisorServerToClientEvents,
   Verdict,
+  WrapUpError,
+  WrapUpRequest,
 } from '@recupera/shared';
 import type { HopperEntry } from '../live/campaign-live.store';
 import type { PacingSettings } from '../pacing/pacing.type';
@@ -66,8 +68,19 @@ export interface DialerStorePort {
   ): Promise<HopperEntry | null>;
   /** The compliance gate; a refusal is recorded with its reason before it is returned. */
   gate(campaign: CampaignPlan, entry: HopperEntry, now: Date): Promise<Verdict>;
+  /**
+   * Stores the wrap-up of the agent's call (disposition, notes, callback); a refusal names the rule
+   * it broke and stores nothing. The callback's id and due instant come back for its delayed job.
+   */
+  recordWrapUp(
+    agentId: string,
+    request: WrapUpRequest,
+    now: Date,
+  ): Promise<{ refused: WrapUpError } | { callback: { id: string; dueAt: Date } | null }>;
   /** A due callback's account and number, and the running campaigns that may dial it. */
   callbackTarget(callbackId: string): Promise<{ entry: HopperEntry; campaignIds: string[] } | null>;
+  /** The callback is in a hopper now: it is not offered again. */
+  callbackQueued(callbackId: string): Promise<void>;
   /**
    * Asks the gate once more and, if it allows the attempt, stores it as a queued interaction and
    * returns its id (the call's id); null when refused. The only way the dialer gets a call id.

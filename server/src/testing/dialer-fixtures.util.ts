@@ -95,6 +95,13 @@ export class DialerFixtures {
       teamId: ids['teamB'],
     });
     ids['set'] = await this.insertId("INSERT INTO disposition_sets (name) VALUES ('Cobranza')");
+    await this.db.query(
+      `INSERT INTO dispositions (set_id, code, label_es, label_en, category, is_contact, is_rpc, is_promise) VALUES
+       (?, 'TITULAR', 'Contacto con el titular', 'Right-party contact', 'rpc', 1, 1, 0),
+       (?, 'PROMESA', 'Promesa de pago', 'Promise to pay', 'promise', 1, 1, 1),
+       (?, 'VOLVER', 'Volver a llamar', 'Call back', 'callback', 1, 1, 0)`,
+      [ids['set'], ids['set'], ids['set']],
+    );
   }
 
   async account(number: string, portfolio: string, team: string, zone: string, phone: string): Promise<void> {

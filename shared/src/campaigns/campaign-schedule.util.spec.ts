@@ -8,7 +8,8 @@ describe('isScheduleOpen', () => {
     // 2026-12-02 is a Wednesday; Bogotá is UTC−5 all year.
     expect(isScheduleOpen(schedule, 'America/Bogota', new Date('2026-12-02T12:59:59Z'))).toBe(false);
     expect(isScheduleOpen(schedule, 'America/Bogota', new Date('2026-12-02T13:00:00Z'))).toBe(true);
-    expect(isScheduleOpen(schedule, 'America/Bogota', new Date('2026-12-02T23:59:59Z'))).toBe(false);
+    expect(isScheduleOpen(schedule, 'America/Bogota', new Date('2026-12-02T23:59:59Z'))).toBe(true);
+    expect(isScheduleOpen(schedule, 'America/Bogota', new Date('2026-12-03T00:00:00Z'))).toBe(false);
   });
 
   it('follows the local weekday, not the UTC one', () => {

@@ -1,4 +1,5 @@
 import type { AgreementResponse } from '../contracts/agreements.type';
+import type { DispositionOption } from '../contracts/campaigns.type';
 import type { ErrorCode } from '../errors/error-codes.constant';
 
 export const AGENT_NAMESPACE = '/agent';
@@ -50,6 +51,8 @@ export interface CallView {
   currency: string;
   daysPastDue: number;
   connectedAt: string;
+  /** The campaign's disposition codes, for the wrap-up form. */
+  dispositions: DispositionOption[];
 }
 
 export interface CallEndedView {
@@ -77,6 +80,32 @@ export interface CallRef {
   callId: string;
 }
 
+export const CALLBACK_ASSIGNEES = ['me', 'team'] as const;
+export type CallbackAssignee = (typeof CALLBACK_ASSIGNEES)[number];
+
+/** Notes are kept on the interaction; longer text belongs in a document, not a call note. */
+export const WRAP_UP_NOTES_MAX = 2_000;
+/** A callback is scheduled at most this many days ahead. */
+export const CALLBACK_MAX_DAYS = 30;
+
+/**
+ * The end of a call's wrap-up: its disposition (one of the campaign's codes), notes, and a callback
+ * when the disposition asks for one ("volver a llamar"). A promise needs the agreement made on the call.
+ */
+export interface WrapUpRequest extends CallRef {
+  dispositionCode: string;
+  notes?: string;
+  callback?: { at: string; assignTo: CallbackAssignee };
+}
+
+/** Why a wrap-up was refused: sent as the message of a `validation_failed` ack, and as `reason`. */
+export enum WrapUpError {
+  UnknownDisposition = 'unknown_disposition',
+  CallbackRequired = 'callback_required',
+  CallbackOutOfRange = 'callback_out_of_range',
+  AgreementRequired = 'agreement_required',
+}
+
 /** "I will be ready in N seconds": lets the pacer count a wrap-up that is about to end. */
 export interface ReadyInRequest {
   seconds: number;
@@ -94,7 +123,7 @@ export interface AgentServerToClientEvents {
 export interface AgentClientToServerEvents {
   'agent.state-requested': (request: AgentStateRequest, ack: Ack) => void;
   'call.hang-up-requested': (request: CallRef, ack: Ack) => void;
-  'call.wrap-up-finished': (request: CallRef, ack: Ack) => void;
+  'call.wrap-up-finished': (request: WrapUpRequest, ack: Ack) => void;
   'agent.ready-in': (request: ReadyInRequest, ack: Ack) => void;
 }
 

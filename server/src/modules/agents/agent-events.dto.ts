@@ -4,10 +4,27 @@ import {
   type AgentStateRequest,
   type BreakReason,
   type CallRef,
+  CALLBACK_ASSIGNEES,
+  WRAP_UP_NOTES_MAX,
+  type CallbackAssignee,
   type ReadyInRequest,
+  type WrapUpRequest,
   type RequestableAgentState,
 } from '@recupera/shared';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class AgentStateRequestDto implements AgentStateRequest {
   @IsIn(REQUESTABLE_AGENT_STATES) state!: RequestableAgentState;
@@ -16,6 +33,17 @@ export class AgentStateRequestDto implements AgentStateRequest {
 
 export class CallRefDto implements CallRef {
   @Matches(/^[1-9]\d{0,19}$/, { message: 'callId must be a call id' }) callId!: string;
+}
+
+class CallbackDto {
+  @IsISO8601({ strict: true }, { message: 'callback.at must be an ISO instant' }) at!: string;
+  @IsIn(CALLBACK_ASSIGNEES) assignTo!: CallbackAssignee;
+}
+
+export class WrapUpDto extends CallRefDto implements WrapUpRequest {
+  @IsString() @Length(1, 40) dispositionCode!: string;
+  @IsOptional() @IsString() @MaxLength(WRAP_UP_NOTES_MAX) notes?: string;
+  @IsOptional() @ValidateNested() @Type(() => CallbackDto) callback?: CallbackDto;
 }
 
 export class ReadyInDto implements ReadyInRequest {

@@ -22,7 +22,7 @@ import { requireSocketAuth, socketUser } from '../../common/realtime/socket-auth
 import { failure, OK, parsePayload, SocketPayloadError } from '../../common/realtime/socket-payload.util';
 import { AccessTokenService } from '../auth/access-token.service';
 import { DIALER_ENGINE } from '../dialer/dialer.constant';
-import { AgentStateRequestDto, CallRefDto, ReadyInDto } from './agent-events.dto';
+import { AgentStateRequestDto, CallRefDto, ReadyInDto, WrapUpDto } from './agent-events.dto';
 
 type AgentSocket = Socket<AgentClientToServerEvents, AgentServerToClientEvents>;
 
@@ -90,7 +90,7 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect {
   @SubscribeMessage('call.wrap-up-finished')
   wrapUpFinished(@ConnectedSocket() socket: AgentSocket, @MessageBody() body: unknown): Promise<AckResult> {
     return this.act(socket, async (user) => {
-      await this.engine.desk.finishWrapUp(user.id, user.teamId, parsePayload(CallRefDto, body).callId);
+      await this.engine.desk.finishWrapUp(user.id, user.teamId, parsePayload(WrapUpDto, body));
     });
   }
 
@@ -114,7 +114,11 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect {
       return OK;
     } catch (error) {
       if (error instanceof SocketPayloadError) return failure(ErrorCode.ValidationFailed, error.message);
-      if (error instanceof AgentDeskError) return failure(ErrorCode.Conflict, error.message);
+      if (error instanceof AgentDeskError)
+        return failure(
+          error.reason === 'invalid_wrap_up' ? ErrorCode.ValidationFailed : ErrorCode.Conflict,
+          error.message,
+        );
       this.logger.error(error instanceof Error ? error.message : String(error));
       return failure(ErrorCode.Internal, 'The action failed');
     }

@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CampaignPlan, DialerStorePort, HopperEntry } from '@recupera/dialer';
-import type { AgentStateView, CallView, Verdict } from '@recupera/shared';
+import {
+  CALLBACK_MAX_DAYS,
+  WrapUpError,
+  type AgentStateView,
+  type CallView,
+  type Verdict,
+  type WrapUpRequest,
+} from '@recupera/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
 import { ComplianceGateService } from '../compliance/compliance-gate.service';
 import { DialerRepository, type DialerCampaignRow } from './dialer.repository';
@@ -118,6 +125,43 @@ export class DialerStoreService implements DialerStorePort {
 
   recordAgentState(view: AgentStateView): Promise<void> {
     return this.repository.insertAgentState(view);
+  }
+
+  async recordWrapUp(
+    agentId: string,
+    request: WrapUpRequest,
+    now: Date,
+  ): Promise<{ refused: WrapUpError } | { callback: { id: string; dueAt: Date } | null }> {
+    const context = await this.repository.wrapUpContext(request.callId);
+    if (!context || context.agentId !== agentId || !context.setId)
+      return { refused: WrapUpError.UnknownDisposition };
+    const disposition = await this.repository.dispositionByCode(context.setId, request.dispositionCode);
+    if (!disposition) return { refused: WrapUpError.UnknownDisposition };
+    const callback = request.callback ? new Date(request.callback.at) : null;
+    if (disposition.category === 'callback' && !callback) return { refused: WrapUpError.CallbackRequired };
+    if (callback && (callback <= now || callback.getTime() - now.getTime() > CALLBACK_MAX_DAYS * 86_400_000))
+      return { refused: WrapUpError.CallbackOutOfRange };
+    if (disposition.category === 'promise' && !(await this.repository.hasAgreementOn(request.callId)))
+      return { refused: WrapUpError.AgreementRequired };
+    const callbackId = await this.repository.saveWrapUp(
+      request.callId,
+      context.accountId,
+      disposition,
+      request.notes?.trim() || null,
+      callback && request.callback
+        ? {
+            dueAt: callback,
+            agentId: request.callback.assignTo === 'me' ? agentId : null,
+            teamId: context.teamId,
+            createdBy: agentId,
+          }
+        : null,
+    );
+    return { callback: callbackId && callback ? { id: callbackId, dueAt: callback } : null };
+  }
+
+  callbackQueued(callbackId: string): Promise<void> {
+    return this.repository.markCallbackQueued(callbackId);
   }
 
   callbackTarget(callbackId: string): Promise<{ entry: HopperEntry; campaignIds: string[] } | null> {

@@ -63,7 +63,11 @@ describe('Live dialer', () => {
     // The agent's bot: take the call, let the debtor hang up, wrap up, be ready again.
     agent.on(
       'call.ended',
-      (ended) => void emitWithAck(agent, 'call.wrap-up-finished', { callId: ended.callId }),
+      (ended) =>
+        void emitWithAck(agent, 'call.wrap-up-finished', {
+          callId: ended.callId,
+          dispositionCode: 'TITULAR',
+        }),
     );
     expect(await emitWithAck(agent, 'agent.state-requested', { state: 'available' })).toEqual({ ok: true });
     const campaign = await f.startCampaign('Ventana', ids['p1'], ids['teamA']);

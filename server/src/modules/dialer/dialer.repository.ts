@@ -7,6 +7,8 @@ import type {
   CampaignSchedule,
   CampaignStatus,
   DialMode,
+  DispositionCategory,
+  DispositionOption,
   MachineAction,
   RetryRule,
 } from '@recupera/shared';
@@ -212,7 +214,7 @@ export class DialerRepository {
 
   async callView(callId: string): Promise<CallView | null> {
     const rows = (await this.dataSource.query(
-      `SELECT i.id, i.campaign_id, c.name AS campaign_name, a.id AS account_id, a.account_number,
+      `SELECT i.id, i.campaign_id, c.name AS campaign_name, c.disposition_set_id, a.id AS account_id, a.account_number,
               d.full_name, i.phone, a.balance_minor, a.currency, a.days_past_due, i.connected_at
          FROM interactions i
          JOIN accounts a ON a.id = i.account_id
@@ -235,7 +237,97 @@ export class DialerRepository {
       currency: String(r['currency']),
       daysPastDue: Number(r['days_past_due']),
       connectedAt: (r['connected_at'] instanceof Date ? r['connected_at'] : new Date()).toISOString(),
+      dispositions: r['disposition_set_id']
+        ? await this.dispositionsOfSet(String(r['disposition_set_id']))
+        : [],
     };
+  }
+
+  private async dispositionsOfSet(setId: string): Promise<DispositionOption[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, code, label_es, label_en, category, is_contact, is_rpc, is_promise FROM dispositions
+        WHERE set_id = ? AND active = 1 ORDER BY category, code`,
+      [setId],
+    )) as Raw[];
+    return rows.map((d) => ({
+      id: String(d['id']),
+      code: String(d['code']),
+      labelEs: String(d['label_es']),
+      labelEn: String(d['label_en']),
+      category: d['category'] as DispositionCategory,
+      isContact: Boolean(Number(d['is_contact'])),
+      isRpc: Boolean(Number(d['is_rpc'])),
+      isPromise: Boolean(Number(d['is_promise'])),
+    }));
+  }
+
+  /** The call as its wrap-up needs it: the agent on it, the campaign's disposition set, the account. */
+  async wrapUpContext(callId: string): Promise<{
+    accountId: string;
+    agentId: string | null;
+    teamId: string | null;
+    setId: string | null;
+  } | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT i.account_id, i.agent_id, i.team_id, c.disposition_set_id
+         FROM interactions i LEFT JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = ?`,
+      [callId],
+    )) as Raw[];
+    const r = rows[0];
+    if (!r) return null;
+    const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    return {
+      accountId: String(r['account_id']),
+      agentId: text(r['agent_id']),
+      teamId: text(r['team_id']),
+      setId: text(r['disposition_set_id']),
+    };
+  }
+
+  async dispositionByCode(setId: string, code: string): Promise<DispositionOption | null> {
+    return (await this.dispositionsOfSet(setId)).find((d) => d.code === code) ?? null;
+  }
+
+  async hasAgreementOn(callId: string): Promise<boolean> {
+    const rows = (await this.dataSource.query('SELECT 1 FROM agreements WHERE interaction_id = ? LIMIT 1', [
+      callId,
+    ])) as Raw[];
+    return rows.length > 0;
+  }
+
+  /** The disposition and notes on the call, the account's last disposition, and the callback, at once. */
+  async saveWrapUp(
+    callId: string,
+    accountId: string,
+    disposition: DispositionOption,
+    notes: string | null,
+    callback: { dueAt: Date; agentId: string | null; teamId: string | null; createdBy: string } | null,
+  ): Promise<string | null> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query('UPDATE interactions SET disposition_id = ?, notes = ? WHERE id = ?', [
+        disposition.id,
+        notes,
+        callId,
+      ]);
+      await tx.query('UPDATE accounts SET last_disposition_code = ? WHERE id = ?', [
+        disposition.code,
+        accountId,
+      ]);
+      if (!callback) return null;
+      const result = (await tx.query(
+        `INSERT INTO callbacks (account_id, agent_id, team_id, due_at, status, interaction_id, created_by)
+         VALUES (?, ?, ?, ?, 'scheduled', ?, ?)`,
+        [accountId, callback.agentId, callback.teamId, callback.dueAt, callId, callback.createdBy],
+      )) as { insertId: number };
+      return String(result.insertId);
+    });
+  }
+
+  async markCallbackQueued(callbackId: string): Promise<void> {
+    await this.dataSource.query(
+      "UPDATE callbacks SET status = 'done' WHERE id = ? AND status = 'scheduled'",
+      [callbackId],
+    );
   }
 
   async insertAgentState(view: AgentStateView): Promise<void> {
