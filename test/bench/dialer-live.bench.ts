@@ -66,7 +66,10 @@ async function agentBot(url: string, index: number): Promise<AgentClient> {
   socket.on('call.ended', (ended) => {
     setTimeout(
       () =>
-        void agentRequest(socket, 'call.wrap-up-finished', { callId: ended.callId, dispositionCode: FLOOR_DISPOSITION }),
+        void agentRequest(socket, 'call.wrap-up-finished', {
+          callId: ended.callId,
+          dispositionCode: FLOOR_DISPOSITION,
+        }),
       WRAP_MS,
     );
   });
