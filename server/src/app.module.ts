@@ -20,6 +20,7 @@ import { TelephonyModule } from './modules/telephony/telephony.module';
 import { DialerModule } from './modules/dialer/dialer.module';
 import { AgentsModule } from './modules/agents/agents.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
+import { ScriptsModule } from './modules/scripts/scripts.module';
 import { FloorModule } from './modules/floor/floor.module';
 import { UsersModule } from './modules/users/users.module';
 import { RedisModule } from './redis/redis.module';
@@ -56,6 +57,7 @@ export class AppModule {
         DialerModule,
         AgentsModule,
         AgreementsModule,
+        ScriptsModule,
         FloorModule,
       ],
     };

@@ -53,3 +53,5 @@ export * from './contracts/compliance.type';
 export * from './contracts/campaigns.type';
 export * from './agreements/agreement-plan.util';
 export * from './contracts/agreements.type';
+export * from './scripts/script-shape.util';
+export * from './contracts/scripts.type';

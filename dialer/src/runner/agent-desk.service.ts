@@ -30,9 +30,11 @@ export class AgentDeskService {
 
   async snapshot(agentId: string): Promise<AgentSnapshot> {
     const state = await this.ctx.agents.get(agentId);
-    const call =
-      state.callId && state.state === 'on_call' ? await this.ctx.store.callView(state.callId) : null;
-    return { state, call };
+    const onCall = state.callId !== null && (state.state === 'on_call' || state.state === 'wrap_up');
+    const [call, script] = onCall
+      ? await Promise.all([this.ctx.store.callView(state.callId!), this.ctx.store.scriptFor(state.callId!)])
+      : [null, null];
+    return { state, call, script };
   }
 
   async requestState(

@@ -135,6 +135,8 @@ export class CallLifecycleService {
     this.agentChanged(moved.view);
     const view = await this.ctx.store.callView(call.callId);
     if (view) this.ctx.events.toAgent(agentId, 'call.connected', view);
+    const script = await this.ctx.store.scriptFor(call.callId);
+    if (script) this.ctx.events.toAgent(agentId, 'script.pushed', script);
     this.progress({ ...connected, agentId }, 'connected', 'human', now);
     return true;
   }

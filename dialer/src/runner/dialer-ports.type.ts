@@ -9,6 +9,7 @@ import type {
   DialerJobs,
   MachineAction,
   RetryRule,
+  ScriptPushed,
   SupervisorServerToClientEvents,
   Verdict,
   WrapUpError,
@@ -88,6 +89,8 @@ export interface DialerStorePort {
   createAttempt(campaign: CampaignPlan, entry: HopperEntry, now: Date): Promise<string | null>;
   updateAttempt(callId: string, changes: AttemptChanges): Promise<void>;
   callView(callId: string): Promise<CallView | null>;
+  /** The call's campaign script rendered for its debtor; null when the campaign has none. */
+  scriptFor(callId: string): Promise<ScriptPushed | null>;
   recordAgentState(view: AgentStateView): Promise<void>;
 }
 

@@ -35,6 +35,8 @@ export interface AppConfig {
   carrier: CarrierName;
   /** IANA zone campaign schedules are written in (the agency's); debtors' windows use their own zones. */
   agencyTimeZone: string;
+  /** The agency's name as scripts say it to debtors (MX: identify the agency at first contact). */
+  agencyName: string;
   /** Caller id every outbound call shows, E.164. */
   callerId: string;
   /** Seed of the simulated carrier's draws, so a floor replays the same way. */
@@ -199,6 +201,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     runDialer: (env['RUN_DIALER'] ?? 'true') !== 'false',
     carrier: carrierName(env, problems),
     agencyTimeZone: timeZone(env, 'AGENCY_TIME_ZONE', 'America/Bogota', problems),
+    agencyName: env['AGENCY_NAME'] || 'Recupera Cobranzas',
     callerId: callerId(env, problems),
     simulatedCarrierSeed: int(env, 'SIMULATED_CARRIER_SEED', 2026, problems),
     simulatedCarrierScenario: scenarioName(env, problems),

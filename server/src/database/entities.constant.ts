@@ -22,6 +22,8 @@ import { ImportRun } from '../modules/imports/import-run.entity';
 import { Interaction } from '../modules/interactions/interaction.entity';
 import { PaymentAllocation } from '../modules/payments/payment-allocation.entity';
 import { Payment } from '../modules/payments/payment.entity';
+import { ScriptVersionRecord } from '../modules/scripts/script-version.entity';
+import { Script } from '../modules/scripts/script.entity';
 import { Team } from '../modules/teams/team.entity';
 import { User } from '../modules/users/user.entity';
 
@@ -52,4 +54,6 @@ export const ENTITIES = [
   ComplianceProfileRecord,
   Holiday,
   ComplianceRefusal,
+  Script,
+  ScriptVersionRecord,
 ];

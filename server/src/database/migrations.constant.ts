@@ -2,6 +2,7 @@ import { CreateFoundation1764000000000 } from './migrations/1764000000000-create
 import { CreateCompliance1764100000000 } from './migrations/1764100000000-create-compliance';
 import { ExtendCampaigns1764200000000 } from './migrations/1764200000000-extend-campaigns';
 import { CreateDialer1764300000000 } from './migrations/1764300000000-create-dialer';
+import { CreateScripts1764400000000 } from './migrations/1764400000000-create-scripts';
 
 /** Listed explicitly: the server is bundled, so migrations cannot be found by a glob at run time. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateCompliance1764100000000,
   ExtendCampaigns1764200000000,
   CreateDialer1764300000000,
+  CreateScripts1764400000000,
 ];

@@ -1,5 +1,6 @@
 import type { AgreementResponse } from '../contracts/agreements.type';
 import type { DispositionOption } from '../contracts/campaigns.type';
+import type { ScriptPushed, ScriptStepRecord } from '../contracts/scripts.type';
 import type { ErrorCode } from '../errors/error-codes.constant';
 
 export const AGENT_NAMESPACE = '/agent';
@@ -65,7 +66,9 @@ export interface CallEndedView {
 
 export interface AgentSnapshot {
   state: AgentStateView;
+  /** The call the agent is on or wrapping up, and its script: a reconnecting console resumes both. */
   call: CallView | null;
+  script: ScriptPushed | null;
 }
 
 export type AckResult = { ok: true } | { ok: false; code: ErrorCode; message: string };
@@ -116,6 +119,8 @@ export interface AgentServerToClientEvents {
   'agent.state-changed': (state: AgentStateView) => void;
   'call.connected': (call: CallView) => void;
   'call.ended': (ended: CallEndedView) => void;
+  /** The call's script, rendered for the debtor, the moment the call connects. */
+  'script.pushed': (pushed: ScriptPushed) => void;
   /** A supervisor approved or rejected an agreement this agent asked approval for. */
   'agreement.decided': (agreement: AgreementResponse) => void;
 }
@@ -125,6 +130,7 @@ export interface AgentClientToServerEvents {
   'call.hang-up-requested': (request: CallRef, ack: Ack) => void;
   'call.wrap-up-finished': (request: WrapUpRequest, ack: Ack) => void;
   'agent.ready-in': (request: ReadyInRequest, ack: Ack) => void;
+  'script.step-recorded': (record: ScriptStepRecord, ack: Ack) => void;
 }
 
 export function agentRoom(agentId: string): string {

@@ -8,11 +8,13 @@ import {
   WRAP_UP_NOTES_MAX,
   type CallbackAssignee,
   type ReadyInRequest,
+  type ScriptStepRecord,
   type WrapUpRequest,
   type RequestableAgentState,
 } from '@recupera/shared';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -44,6 +46,12 @@ export class WrapUpDto extends CallRefDto implements WrapUpRequest {
   @IsString() @Length(1, 40) dispositionCode!: string;
   @IsOptional() @IsString() @MaxLength(WRAP_UP_NOTES_MAX) notes?: string;
   @IsOptional() @ValidateNested() @Type(() => CallbackDto) callback?: CallbackDto;
+}
+
+export class ScriptStepRecordDto extends CallRefDto implements ScriptStepRecord {
+  @IsString() @Length(1, 60) stepId!: string;
+  @IsBoolean() completed!: boolean;
+  @IsOptional() @IsString() @Length(1, 60) answerId?: string;
 }
 
 export class ReadyInDto implements ReadyInRequest {

@@ -22,7 +22,14 @@ import { requireSocketAuth, socketUser } from '../../common/realtime/socket-auth
 import { failure, OK, parsePayload, SocketPayloadError } from '../../common/realtime/socket-payload.util';
 import { AccessTokenService } from '../auth/access-token.service';
 import { DIALER_ENGINE } from '../dialer/dialer.constant';
-import { AgentStateRequestDto, CallRefDto, ReadyInDto, WrapUpDto } from './agent-events.dto';
+import { ScriptsService, ScriptStepRefused } from '../scripts/scripts.service';
+import {
+  AgentStateRequestDto,
+  CallRefDto,
+  ReadyInDto,
+  ScriptStepRecordDto,
+  WrapUpDto,
+} from './agent-events.dto';
 
 type AgentSocket = Socket<AgentClientToServerEvents, AgentServerToClientEvents>;
 
@@ -41,6 +48,7 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect {
   constructor(
     private readonly tokens: AccessTokenService,
     @Inject(DIALER_ENGINE) private readonly engine: DialerEngine,
+    private readonly scripts: ScriptsService,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -101,6 +109,13 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect {
     });
   }
 
+  @SubscribeMessage('script.step-recorded')
+  stepRecorded(@ConnectedSocket() socket: AgentSocket, @MessageBody() body: unknown): Promise<AckResult> {
+    return this.act(socket, (user) =>
+      this.scripts.recordStep(user.id, parsePayload(ScriptStepRecordDto, body)),
+    );
+  }
+
   /** Runs an agent's action and answers its ack with a coded result; nothing throws at the client. */
   private async act(
     socket: AgentSocket,
@@ -114,6 +129,7 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect {
       return OK;
     } catch (error) {
       if (error instanceof SocketPayloadError) return failure(ErrorCode.ValidationFailed, error.message);
+      if (error instanceof ScriptStepRefused) return failure(ErrorCode.Conflict, error.message);
       if (error instanceof AgentDeskError)
         return failure(
           error.reason === 'invalid_wrap_up' ? ErrorCode.ValidationFailed : ErrorCode.Conflict,

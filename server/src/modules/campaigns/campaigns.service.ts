@@ -16,6 +16,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { UnitOfWork, type Tx } from '../../database/unit-of-work.service';
 import { AuditService } from '../audit/audit.service';
 import type { Portfolio } from '../clients/portfolio.entity';
+import { ScriptsService } from '../scripts/scripts.service';
 import { TeamsService } from '../teams/teams.service';
 import {
   campaignProblems,
@@ -52,6 +53,7 @@ export class CampaignsService {
     private readonly campaigns: CampaignsRepository,
     private readonly teams: TeamsService,
     private readonly audit: AuditService,
+    private readonly scripts: ScriptsService,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -328,8 +330,8 @@ export class CampaignsService {
     if (c.dispositionSetId !== null && !(await this.campaigns.dispositionSetExists(c.dispositionSetId))) {
       problems.push(`dispositionSetId: disposition set ${c.dispositionSetId} does not exist`);
     }
-    if (c.scriptVersionId !== null) {
-      problems.push('scriptVersionId must be null until call scripts are available');
+    if (c.scriptVersionId !== null && !(await this.scripts.isPublished(c.scriptVersionId))) {
+      problems.push(`scriptVersionId: ${c.scriptVersionId} is not a published script version`);
     }
     if (problems.length > 0) {
       throw AppException.invalid(`The campaign has ${problems.length} problem(s)`, { errors: problems });

@@ -5,11 +5,13 @@ import {
   WrapUpError,
   type AgentStateView,
   type CallView,
+  type ScriptPushed,
   type Verdict,
   type WrapUpRequest,
 } from '@recupera/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
 import { ComplianceGateService } from '../compliance/compliance-gate.service';
+import { ScriptsService } from '../scripts/scripts.service';
 import { DialerRepository, type DialerCampaignRow } from './dialer.repository';
 import type { AttemptChanges } from '@recupera/dialer';
 
@@ -27,6 +29,7 @@ export class DialerStoreService implements DialerStorePort {
   constructor(
     private readonly repository: DialerRepository,
     private readonly gateService: ComplianceGateService,
+    private readonly scripts: ScriptsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -158,6 +161,10 @@ export class DialerStoreService implements DialerStorePort {
         : null,
     );
     return { callback: callbackId && callback ? { id: callbackId, dueAt: callback } : null };
+  }
+
+  scriptFor(callId: string): Promise<ScriptPushed | null> {
+    return this.scripts.forCall(callId);
   }
 
   callbackQueued(callbackId: string): Promise<void> {

@@ -13,6 +13,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
 import { REDIS } from '../../redis/redis.module';
 import { bullConnection } from '../../redis/bull-connection.util';
 import { ComplianceModule } from '../compliance/compliance.module';
+import { ScriptsModule } from '../scripts/scripts.module';
 import { TelephonyModule, TWILIO_CARRIER } from '../telephony/telephony.module';
 import { DIALER_ENGINE, CARRIER } from './dialer.constant';
 import { FloorEventsService } from '../realtime/floor-events.service';
@@ -27,7 +28,7 @@ const PRODUCER = Symbol('DIALER_PRODUCER');
  * RUN_DIALER=true consume the dialer queue (pacing ticks, dials, retries, callbacks).
  */
 @Module({
-  imports: [ComplianceModule, TelephonyModule],
+  imports: [ComplianceModule, TelephonyModule, ScriptsModule],
   providers: [
     DialerRepository,
     DialerStoreService,

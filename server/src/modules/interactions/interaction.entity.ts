@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { CallOutcome, Channel, Direction } from '@recupera/shared';
+import type { CallOutcome, Channel, Direction, ScriptStepVisit } from '@recupera/shared';
+import { jsonColumn } from '../../database/column.util';
 
 @Entity('interactions')
 export class Interaction {
@@ -20,6 +21,10 @@ export class Interaction {
   @Column({ type: 'varchar', length: 12, nullable: true }) endReason!: string | null;
   @Column({ type: 'bigint', unsigned: true, nullable: true }) dispositionId!: string | null;
   @Column({ type: 'text', nullable: true }) notes!: string | null;
+  @Column({ type: 'bigint', unsigned: true, nullable: true }) scriptVersionId!: string | null;
+  @Column({ type: 'json', nullable: true, transformer: jsonColumn }) scriptPath!: ScriptStepVisit[] | null;
+  @Column({ type: 'int', nullable: true }) scriptRequiredShown!: number | null;
+  @Column({ type: 'int', nullable: true }) scriptRequiredCompleted!: number | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) queuedAt!: Date | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) dialedAt!: Date | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) ringingAt!: Date | null;
