@@ -51,8 +51,20 @@ export const BENCH_FLOOR_SCENARIO: SimulatedCallScenario = {
   messageMs: 8_000,
 };
 
+/** Everyone answers within 1–3 s and stays on for ten minutes: load tests of the agents' sockets. */
+export const EVERYONE_ANSWERS_SCENARIO: SimulatedCallScenario = {
+  outcomes: { human: 1, machine: 0, busy: 0, noAnswer: 0, failed: 0 },
+  answerTime: { kind: 'uniform', minMs: 1_000, maxMs: 3_000 },
+  ringNoAnswerMs: 25_000,
+  talkTime: { kind: 'fixed', ms: 600_000 },
+  busyAfterMs: 4_000,
+  failedAfterMs: 1_500,
+  messageMs: 8_000,
+};
+
 export const SIMULATED_SCENARIOS = {
   reference: REFERENCE_SCENARIO,
   'bench-floor': BENCH_FLOOR_SCENARIO,
+  'everyone-answers': EVERYONE_ANSWERS_SCENARIO,
 } as const;
 export type SimulatedScenarioName = keyof typeof SIMULATED_SCENARIOS;

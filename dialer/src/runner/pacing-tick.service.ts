@@ -18,7 +18,13 @@ import { buildPacingSnapshot } from './pacing-snapshot.util';
 const HOPPER_LOW_PER_AGENT = 4;
 /** …by this many accounts at a time (each one passes the gate first). */
 const REFILL_BATCH = 100;
-const PACE_LOCK_MS = 5_000;
+const PACE_LOCK_MS = 15_000;
+/**
+ * Dials one tick reserves at most: each passes the gate and is stored before the tick ends, and
+ * the next tick (a second later) takes the rest, so a floor ramping up a thousand agents never holds
+ * the campaign's pacing lock for long.
+ */
+const MAX_DIALS_PER_TICK = 100;
 const REFILL_LOCK_MS = 60_000;
 /** Retries and callbacks are dialled before fresh accounts. */
 export const PRIORITY = { callback: 0, retry: 1, fresh: 2 } as const;
@@ -44,7 +50,8 @@ export class PacingTickService {
       await this.sweepStaleWaiting(campaign, now.getTime());
       if (!isScheduleOpen(campaign.schedule, this.ctx.limits.agencyTimeZone, now)) return null;
       const decision = await this.decide(campaign, now.getTime());
-      const placed = decision.dials > 0 ? await this.dial(campaign, decision.dials, now) : 0;
+      const wanted = Math.min(decision.dials, MAX_DIALS_PER_TICK);
+      const placed = wanted > 0 ? await this.dial(campaign, wanted, now) : 0;
       const hopperSize = await this.ctx.live.hopperSize(campaign.id);
       await this.maybeRefill(campaign, hopperSize, decision);
       const lines = await this.ctx.live.lineCounts(campaign.id, now.getTime(), PACING_DEFAULTS.cpsWindowMs);

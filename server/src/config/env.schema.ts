@@ -42,7 +42,7 @@ export interface AppConfig {
   /** Seed of the simulated carrier's draws, so a floor replays the same way. */
   simulatedCarrierSeed: number;
   /** Which scenario the simulated carrier plays: `reference` (people, machines, busy lines) or `bench-floor`. */
-  simulatedCarrierScenario: 'reference' | 'bench-floor';
+  simulatedCarrierScenario: 'reference' | 'bench-floor' | 'everyone-answers';
   /** Time scale of the simulated carrier's scenario (1 = real durations; 0.1 = ten times faster). */
   simulatedCarrierTimeScale: number;
   twilio: TwilioConfig | null;
@@ -97,8 +97,10 @@ function carrierName(env: Env, problems: string[]): CarrierName {
 
 function scenarioName(env: Env, problems: string[]): AppConfig['simulatedCarrierScenario'] {
   const raw = env['SIMULATED_CARRIER_SCENARIO'] || 'reference';
-  if (raw !== 'reference' && raw !== 'bench-floor') {
-    problems.push(`SIMULATED_CARRIER_SCENARIO must be reference or bench-floor (got "${raw}")`);
+  if (raw !== 'reference' && raw !== 'bench-floor' && raw !== 'everyone-answers') {
+    problems.push(
+      `SIMULATED_CARRIER_SCENARIO must be reference, bench-floor or everyone-answers (got "${raw}")`,
+    );
     return 'reference';
   }
   return raw;

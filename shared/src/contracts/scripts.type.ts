@@ -48,6 +48,8 @@ export interface ScriptPushed {
   callId: string;
   versionId: string;
   script: RenderedScript;
+  /** ISO instant the server pushed it (delivery latency is measured against it). */
+  pushedAt: string;
 }
 
 /** The agent's progress through the pushed script, one step at a time. */

@@ -150,7 +150,7 @@ export class ScriptsService {
     const script = await this.render(version, call.accountId, call.agentId);
     if (!script) return null;
     await this.scripts.attachToCall(callId, version.id);
-    return { callId, versionId: version.id, script };
+    return { callId, versionId: version.id, script, pushedAt: new Date().toISOString() };
   }
 
   /** One step of the agent's path on their own call; the adherence so far is kept with it. */
