@@ -1,5 +1,5 @@
 import type {
-  AgentServerToClientEvents,
+  AgentEventPayloads,
   AgentStateView,
   CallOutcome,
   CallView,
@@ -95,10 +95,11 @@ export interface DialerStorePort {
 }
 
 export interface DialerEventsPort {
-  toAgent<E extends keyof AgentServerToClientEvents>(
+  /** Numbered per agent on the way out (AgentServerToClientEvents). */
+  toAgent<E extends keyof AgentEventPayloads>(
     agentId: string,
     event: E,
-    payload: Parameters<AgentServerToClientEvents[E]>[0],
+    payload: AgentEventPayloads[E],
   ): void;
   /** To supervisors watching the campaign and the teams. */
   toSupervisors<E extends keyof SupervisorServerToClientEvents>(

@@ -114,15 +114,34 @@ export interface ReadyInRequest {
   seconds: number;
 }
 
-export interface AgentServerToClientEvents {
-  'agent.snapshot': (snapshot: AgentSnapshot) => void;
-  'agent.state-changed': (state: AgentStateView) => void;
-  'call.connected': (call: CallView) => void;
-  'call.ended': (ended: CallEndedView) => void;
+/** What each event to an agent carries, before the server numbers it. */
+export interface AgentEventPayloads {
+  'agent.state-changed': AgentStateView;
+  'call.connected': CallView;
+  'call.ended': CallEndedView;
   /** The call's script, rendered for the debtor, the moment the call connects. */
-  'script.pushed': (pushed: ScriptPushed) => void;
+  'script.pushed': ScriptPushed;
   /** A supervisor approved or rejected an agreement this agent asked approval for. */
-  'agreement.decided': (agreement: AgreementResponse) => void;
+  'agreement.decided': AgreementResponse;
+}
+
+/**
+ * Every event to an agent is numbered (1, 2, 3… per agent, across servers); the snapshot says the
+ * number it is current to. A console that sees a number skipped asks for a new snapshot.
+ */
+export type Sequenced<T> = T & { seq: number };
+
+export type AgentServerToClientEvents = {
+  [E in keyof AgentEventPayloads]: (payload: Sequenced<AgentEventPayloads[E]>) => void;
+} & {
+  'agent.snapshot': (snapshot: Sequenced<AgentSnapshot>) => void;
+};
+
+export type SnapshotAck = (result: AckResult | Sequenced<AgentSnapshot>) => void;
+
+/** True when `seq` is not the one after `last`: an event was missed, and a new snapshot is due. */
+export function isSequenceGap(last: number, seq: number): boolean {
+  return seq > last + 1;
 }
 
 export interface AgentClientToServerEvents {
@@ -131,6 +150,8 @@ export interface AgentClientToServerEvents {
   'call.wrap-up-finished': (request: WrapUpRequest, ack: Ack) => void;
   'agent.ready-in': (request: ReadyInRequest, ack: Ack) => void;
   'script.step-recorded': (record: ScriptStepRecord, ack: Ack) => void;
+  /** After a gap in the sequence: the current state, call and script, and the number they are at. */
+  'agent.snapshot-requested': (request: Record<string, never>, ack: SnapshotAck) => void;
 }
 
 export function agentRoom(agentId: string): string {

@@ -15,6 +15,8 @@ import {
   agentRoom,
   type AckResult,
   type AgentClientToServerEvents,
+  type AgentSnapshot,
+  type Sequenced,
   type AgentServerToClientEvents,
 } from '@recupera/shared';
 import type { Namespace, Socket } from 'socket.io';
@@ -22,6 +24,7 @@ import { requireSocketAuth, socketUser } from '../../common/realtime/socket-auth
 import { failure, OK, parsePayload, SocketPayloadError } from '../../common/realtime/socket-payload.util';
 import { AccessTokenService } from '../auth/access-token.service';
 import { DIALER_ENGINE } from '../dialer/dialer.constant';
+import { FloorEventsService } from '../realtime/floor-events.service';
 import { ScriptsService, ScriptStepRefused } from '../scripts/scripts.service';
 import {
   AgentStateRequestDto,
@@ -49,6 +52,7 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect {
     private readonly tokens: AccessTokenService,
     @Inject(DIALER_ENGINE) private readonly engine: DialerEngine,
     private readonly scripts: ScriptsService,
+    private readonly events: FloorEventsService,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -63,7 +67,7 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect {
     }
     await socket.join(agentRoom(user.id));
     await this.engine.ctx.agents.socketOpened(user.id);
-    socket.emit('agent.snapshot', await this.engine.desk.snapshot(user.id));
+    socket.emit('agent.snapshot', await this.snapshot(user.id));
   }
 
   async handleDisconnect(socket: AgentSocket): Promise<void> {
@@ -107,6 +111,23 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect {
     return this.act(socket, async (user) => {
       await this.engine.desk.readyIn(user.id, user.teamId, parsePayload(ReadyInDto, body).seconds);
     });
+  }
+
+  /** A console that saw a gap in the numbering catches up here. */
+  @SubscribeMessage('agent.snapshot-requested')
+  async snapshotRequested(
+    @ConnectedSocket() socket: AgentSocket,
+  ): Promise<AckResult | Sequenced<AgentSnapshot>> {
+    const user = socketUser(socket);
+    if (!user || user.role !== 'agent')
+      return failure(ErrorCode.Forbidden, 'Only agents act on this channel');
+    return this.snapshot(user.id);
+  }
+
+  /** The number first, then the state: an event raised in between is one the snapshot may already show. */
+  private async snapshot(agentId: string): Promise<Sequenced<AgentSnapshot>> {
+    const seq = await this.events.currentSeq(agentId);
+    return { ...(await this.engine.desk.snapshot(agentId)), seq };
   }
 
   @SubscribeMessage('script.step-recorded')

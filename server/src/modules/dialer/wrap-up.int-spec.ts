@@ -22,6 +22,7 @@ describe('Wrap-up', () => {
   const now = () => new Date(WEDNESDAY_MORNING_IN_BOGOTA.getTime() + (Date.now() - startedAt));
   const ended: CallEndedView[] = [];
   const connected: CallView[] = [];
+  const seqs: number[] = [];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -34,6 +35,8 @@ describe('Wrap-up', () => {
     await f.account('WR-1', f.ids['p1'], f.ids['teamA'], 'America/Bogota', '+573002220001');
     await f.account('WR-2', f.ids['p1'], f.ids['teamA'], 'America/Bogota', '+573002220002');
     agent = await f.connectAgent('a@dialer.test');
+    for (const event of ['agent.state-changed', 'call.connected', 'call.ended'] as const)
+      agent.on(event, (payload: { seq: number }) => seqs.push(payload.seq));
     agent.on('call.connected', (call) => connected.push(call));
     agent.on('call.ended', (call) => ended.push(call));
     await emitWithAck(agent, 'agent.state-requested', { state: 'available' });
@@ -101,6 +104,20 @@ describe('Wrap-up', () => {
     expect(rows).toEqual([
       { code: 'PROMESA', notes: 'Paga el 15 con la prima', last_disposition_code: 'PROMESA', wrapped: 1 },
     ]);
+  });
+
+  it('numbers every event to the agent, and a snapshot says the number it is current to', async () => {
+    await until('a few events', async () => seqs.length >= 6);
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0] + i));
+    const snapshot = await new Promise<{ seq: number; state: { agentId: string } }>((resolve) =>
+      (agent.emit as (e: string, p: unknown, ack: (r: never) => void) => void)(
+        'agent.snapshot-requested',
+        {},
+        resolve,
+      ),
+    );
+    expect(snapshot.state.agentId).toBe(f.ids['agentA']);
+    expect(snapshot.seq).toBeGreaterThanOrEqual(seqs[seqs.length - 1]);
   });
 
   it('schedules a callback for the agent as a delayed job at the asked time', async () => {

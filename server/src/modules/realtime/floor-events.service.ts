@@ -6,6 +6,7 @@ import {
   agentRoom,
   campaignRoom,
   teamRoom,
+  type AgentEventPayloads,
   type AgentServerToClientEvents,
   type SupervisorServerToClientEvents,
 } from '@recupera/shared';
@@ -26,11 +27,13 @@ export const WHOLE_FLOOR_ROOM = 'floor:all';
 export class FloorEventsService implements DialerEventsPort {
   private readonly agents: Emitter<AgentServerToClientEvents>;
   private readonly supervisors: Emitter<SupervisorServerToClientEvents>;
+  private readonly prefix: string;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
+    this.prefix = config.queuePrefix;
     const emitter = new Emitter(redis, { key: socketKey(config.queuePrefix) });
     this.agents = emitter.of(AGENT_NAMESPACE) as unknown as Emitter<AgentServerToClientEvents>;
     this.supervisors = emitter.of(SUPERVISOR_NAMESPACE) as unknown as Emitter<SupervisorServerToClientEvents>;
@@ -41,13 +44,34 @@ export class FloorEventsService implements DialerEventsPort {
     return this.redis.status === 'ready';
   }
 
-  toAgent<E extends keyof AgentServerToClientEvents>(
+  /**
+   * Numbers the event in the agent's sequence and sends it. One Redis connection answers INCRs in
+   * the order they were sent, so events leave in the order they were raised.
+   */
+  toAgent<E extends keyof AgentEventPayloads>(
     agentId: string,
     event: E,
-    payload: Parameters<AgentServerToClientEvents[E]>[0],
+    payload: AgentEventPayloads[E],
   ): void {
     if (!this.ready()) return;
-    (this.agents.to(agentRoom(agentId)).emit as (e: string, p: unknown) => boolean)(event, payload);
+    this.redis
+      .incr(this.seqKey(agentId))
+      .then((seq) =>
+        (this.agents.to(agentRoom(agentId)).emit as (e: string, p: unknown) => boolean)(event, {
+          ...payload,
+          seq,
+        }),
+      )
+      .catch(() => undefined);
+  }
+
+  /** The number of the agent's last event: what a snapshot taken now is current to. */
+  async currentSeq(agentId: string): Promise<number> {
+    return Number((await this.redis.get(this.seqKey(agentId))) ?? 0);
+  }
+
+  private seqKey(agentId: string): string {
+    return `${this.prefix}:agent-seq:${agentId}`;
   }
 
   toSupervisors<E extends keyof SupervisorServerToClientEvents>(
