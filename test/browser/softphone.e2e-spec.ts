@@ -1,8 +1,13 @@
 import {
+  DEFAULT_AGREEMENT_RULES,
   DEFAULT_COMPLIANCE_PROFILES,
+  WAIVER_LIMIT_BP,
   WEEKDAYS,
+  addDays,
   defaultHolidaysOf,
   evaluateAttempt,
+  minorToMajorString,
+  planAgreement,
   type AuthTokens,
   type CampaignResponse,
   type DispositionSetResponse,
@@ -29,6 +34,17 @@ const TIME_SCALE = '0.1';
 /** Where the demo bank's debtors live (jurisdiction MX): the contact window is in their local time. */
 const DEBTOR_TIME_ZONE = 'America/Mexico_City';
 const CALL_TIMEOUT_MS = 90_000;
+
+/** An amount as the console shows it ("12.500,50 MXN") in minor units: every currency shown has two decimals. */
+function minorOf(text: string): number {
+  return Number(text.replace(/\D/g, ''));
+}
+
+/** Today in the machine's time zone, which the headless browser shares: the builder's start date. */
+function localDate(instant: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
+}
 
 /** Whether the compliance gate lets the dialer call a Mexican debtor right now (07:00–22:00 local). */
 function insideMexicanContactWindow(now: Date): boolean {
@@ -202,7 +218,7 @@ describe('softphone in a browser', () => {
     await waitForText(softphone.getByTestId('softphone-state'), 'Pausa');
   });
 
-  it('a dialled call pops on the screen, the agent hangs up, wraps up and is available again', async () => {
+  it('a dialled call pops on the screen, the agent makes an agreement, hangs up, wraps it up as a promise and finds both on the account', async () => {
     const page = await openPage();
     const softphone = await agentWorkspace(page);
     await softphone.getByTestId('softphone-available').click();
@@ -226,51 +242,136 @@ describe('softphone in a browser', () => {
     const debtor = (await call.getByTestId('softphone-debtor').innerText()).trim();
     const account = call.getByTestId('softphone-account');
     const accountNumber = (await account.innerText()).trim();
+    const accountHref = (await account.getAttribute('href')) ?? '';
     expect(debtor.length).toBeGreaterThan(3);
     expect(accountNumber).toMatch(/^\d+$/);
-    expect(await account.getAttribute('href')).toMatch(/^\/accounts\/[^/]+$/);
+    expect(accountHref).toMatch(/^\/accounts\/[^/]+$/);
     expect(await call.getByTestId('softphone-phone').innerText()).toMatch(/^\+52\d{10}$/);
-    expect(await call.getByTestId('softphone-balance').innerText()).toMatch(
-      /^\d{1,3}(\.?\d{3})*,\d{2}\sMXN$/,
-    );
+    const balanceText = await call.getByTestId('softphone-balance').innerText();
+    expect(balanceText).toMatch(/^\d{1,3}(\.?\d{3})*,\d{2}\sMXN$/);
     expect(await call.getByTestId('softphone-days-past-due').innerText()).toMatch(/^[\d.]+$/);
     expect(await call.getByTestId('softphone-campaign').innerText()).toBe(campaign.name);
     expect(await call.getByTestId('softphone-call-timer').innerText()).toMatch(/^00:\d\d$/);
     expect(await call.getByTestId('softphone-hang-up').innerText()).toMatch(/Colgar\s*F4/);
+
+    // The agreement: a fifth down today, the rest in three installments every two weeks. The
+    // builder follows the call into its wrap-up, so a debtor who hangs up first changes nothing here.
+    const builder = softphone.getByTestId('agreement-builder');
+    const balanceMinor = minorOf(balanceText);
+    const downPaymentMinor = Math.floor(balanceMinor / 5);
+    const today = localDate(new Date());
+    const firstDueDate = addDays(today, 14);
+    await builder.getByTestId('agreement-down-payment').fill(minorToMajorString(downPaymentMinor, 'MXN'));
+    await builder.getByTestId('agreement-installments').fill('3');
+    await builder.getByTestId('agreement-frequency').click();
+    await page.getByRole('option', { name: 'Quincenal' }).click();
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await builder.getByTestId('agreement-first-due').fill(firstDueDate);
+
+    // The preview is the shared planner's schedule, to the cent, adding up to the whole balance.
+    const planned = planAgreement(
+      {
+        balanceMinor,
+        waiverMinor: 0,
+        downPaymentMinor,
+        installments: 3,
+        frequency: 'biweekly',
+        firstDueDate,
+        startDate: today,
+      },
+      { ...DEFAULT_AGREEMENT_RULES, waiverLimitBp: WAIVER_LIMIT_BP.agent },
+    );
+    if (!planned.ok) throw new Error(`the test's own plan breaks ${planned.problems.join(', ')}`);
+    const schedule = builder.getByTestId('agreement-schedule');
+    await waitForText(schedule, 'Cancela la deuda');
+    await schedule.getByTestId('schedule-row').nth(3).waitFor();
+    const previewAmounts = (await schedule.getByTestId('schedule-amount').allInnerTexts()).map(minorOf);
+    expect(previewAmounts).toEqual(planned.plan.installments.map((i) => i.amountMinor));
+    expect(previewAmounts.reduce((sum, amount) => sum + amount, 0)).toBe(balanceMinor);
+    expect(minorOf(await schedule.getByTestId('schedule-total').innerText())).toBe(balanceMinor);
+    expect(await builder.getByTestId('agreement-problems').count()).toBe(0);
+    expect(await builder.getByTestId('agreement-approval-note').count()).toBe(0);
+
+    await builder.getByTestId('agreement-create').click();
+    await waitForText(builder.getByTestId('agreement-status'), 'Activo');
+    const created = builder.getByTestId('agreement-created');
+    expect((await created.getByTestId('schedule-amount').allInnerTexts()).map(minorOf)).toEqual(
+      previewAmounts,
+    );
     await fullPageScreenshot(page, 'agent-softphone-call.png');
 
-    await call.getByTestId('softphone-hang-up').click();
+    // Usually the agent ends the call; a debtor who talks less than it took to agree the plan ends it first.
+    if ((await call.count()) > 0) await call.getByTestId('softphone-hang-up').click();
     await waitForText(softphone.getByTestId('softphone-state'), 'Cierre');
+    // No new call may take the agent while the test checks the wrap-up.
+    await pauseCampaign(campaign.id);
     expect(await call.count()).toBe(0);
     const wrapUp = softphone.getByTestId('softphone-wrap-up');
     expect(await wrapUp.innerText()).toContain(debtor);
     expect(await wrapUp.getByTestId('softphone-ended').innerText()).toMatch(
-      /^Colgaste tras (\d+ min )?\d+ (s|min)\.$/,
+      /^(Colgaste|El deudor colgó) tras (\d+ min )?\d+ (s|min)\.$/,
     );
     expect(await softphone.getByTestId('softphone-available').isDisabled()).toBe(true);
     expect(await wrapUp.getByTestId('softphone-finish-wrap-up').innerText()).toMatch(/Terminar cierre\s*F9/);
+    // The agreement made on the call is still shown with it.
+    expect(await wrapUp.getByTestId('agreement-status').innerText()).toBe('Activo');
 
-    // No new call may take the agent while the test checks the wrap-up.
-    await pauseCampaign(campaign.id);
+    // A promise disposition: the agreement is there, so no warning.
+    await wrapUp.getByTestId('wrap-up-disposition').click();
+    expect(await page.getByRole('group', { name: 'Promesas' }).count()).toBe(1);
+    await page.getByRole('option', { name: 'Promesa de pago' }).click();
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    expect(await wrapUp.getByTestId('wrap-up-promise-warning').count()).toBe(0);
+    expect(await wrapUp.getByTestId('wrap-up-callback-at').count()).toBe(0);
+    const notes = `Acepta 3 cuotas quincenales desde el ${firstDueDate}; paga la inicial hoy.`;
+    await wrapUp.getByTestId('wrap-up-notes').fill(notes);
+    expect(await wrapUp.getByTestId('wrap-up-notes-count').innerText()).toBe(`${notes.length} / 2.000`);
 
-    // The screen pop's account opens the account page; the line and its wrap-up survive the trip.
-    // The dialer offers the team's accounts while an agent may open only those assigned to them
-    // (AccountsService.scopeFor), so the page may answer "not assigned to you" for a teammate's.
-    const href = await wrapUp.getByRole('link', { name: accountNumber }).getAttribute('href');
+    // The screen pop's account opens the account page; the line, its wrap-up and its draft survive the trip.
     await wrapUp.getByRole('link', { name: accountNumber }).click();
-    await page.waitForURL(`${server.url}${href}`);
-    const detail = page.getByTestId('account-detail');
-    await detail.getByTestId('account-balance').or(detail.getByTestId('account-not-found')).waitFor();
-    if ((await detail.getByTestId('account-balance').count()) > 0)
-      expect(await detail.locator('h1').innerText()).toContain(accountNumber);
+    await page.waitForURL(`${server.url}${accountHref}`);
+    await expectAgreementOnAccount(page, accountNumber, previewAmounts);
     await page.goBack();
     await page.waitForURL(`${server.url}/agent`);
     await waitForText(softphone.getByTestId('softphone-state'), 'Cierre');
     await waitForText(softphone.getByTestId('softphone-time-in-state'), /^00:0[2-9]|^00:[1-5]\d$/);
+    expect(await wrapUp.getByTestId('wrap-up-disposition').innerText()).toContain('Promesa de pago');
+    expect(await wrapUp.getByTestId('wrap-up-notes').inputValue()).toBe(notes);
 
-    await softphone.getByTestId('softphone-finish-wrap-up').click();
+    await page.keyboard.press('F9');
     await waitForText(softphone.getByTestId('softphone-state'), 'Disponible');
+    expect(await softphone.getByTestId('softphone-error').count()).toBe(0);
     expect(await softphone.getByTestId('softphone-wrap-up').count()).toBe(0);
     expect(await softphone.getByTestId('softphone-call').count()).toBe(0);
+
+    // The account afterwards: the agreement, and the call in the timeline with its disposition and notes.
+    await page.goto(`${server.url}${accountHref}`);
+    await expectAgreementOnAccount(page, accountNumber, previewAmounts);
+    const interaction = page
+      .getByTestId('account-timeline')
+      .getByTestId('account-interaction')
+      .filter({ hasText: notes });
+    await interaction.waitFor();
+    expect(await interaction.innerText()).toContain('Promesa de pago');
   });
+
+  /** The account page shows the agreement made on the call first, active, with the planned schedule. */
+  async function expectAgreementOnAccount(
+    page: Page,
+    accountNumber: string,
+    amounts: number[],
+  ): Promise<void> {
+    const detail = page.getByTestId('account-detail');
+    await detail.getByTestId('account-balance').waitFor();
+    expect(await detail.locator('h1').innerText()).toContain(accountNumber);
+    const agreement = detail.getByTestId('account-agreements').getByTestId('account-agreement').first();
+    await agreement.waitFor();
+    expect(await agreement.locator('mat-expansion-panel-header').innerText()).toContain('Activo');
+    const rows = agreement.locator('tr.mat-mdc-row');
+    await rows.nth(amounts.length - 1).waitFor();
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => (tr.querySelectorAll('td')[2]?.textContent ?? '').trim()),
+    );
+    expect(shown.map(minorOf)).toEqual(amounts);
+  }
 });

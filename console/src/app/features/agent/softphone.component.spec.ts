@@ -12,14 +12,23 @@ import {
 } from '@recupera/shared';
 import type { SocketStatus } from '../../core/realtime/admin-socket.service';
 import { AgentSocketService } from '../../core/realtime/agent-socket.service';
+import { callView } from './call-view.factory';
 import { SoftphoneComponent } from './softphone.component';
+import { WrapUpStore } from './wrap-up.store';
 
 type Handlers = { [E in keyof AgentServerToClientEvents]?: AgentServerToClientEvents[E] };
 
 /** The /agent socket as the server would drive it; every request is acknowledged with `nextAck`. */
+/** A server event's payload before the server numbers it. */
+type Unsequenced<E extends keyof AgentServerToClientEvents> = Omit<
+  Parameters<AgentServerToClientEvents[E]>[0],
+  'seq'
+>;
+
 class FakeAgentSocket {
   readonly handlers: Handlers = {};
   readonly status = signal<SocketStatus>('disconnected');
+  private seq = 0;
   readonly requests: { event: string; payload: unknown }[] = [];
   nextAck: AckResult = { ok: true };
 
@@ -37,11 +46,10 @@ class FakeAgentSocket {
     return Promise.resolve(this.nextAck);
   }
 
-  emit<E extends keyof AgentServerToClientEvents>(
-    event: E,
-    ...args: Parameters<AgentServerToClientEvents[E]>
-  ): void {
-    (this.handlers[event] as (...params: unknown[]) => void)(...args);
+  /** Plays a server event, numbered as the server numbers them (1, 2, 3…). */
+  emit<E extends keyof AgentServerToClientEvents>(event: E, payload: Unsequenced<E>): void {
+    this.seq += 1;
+    (this.handlers[event] as (payload: unknown) => void)({ ...payload, seq: this.seq });
   }
 }
 
@@ -58,19 +66,7 @@ function stateView(patch: Partial<AgentStateView> = {}): AgentStateView {
   };
 }
 
-const CALL: CallView = {
-  callId: 'call-7',
-  campaignId: 'cmp-1',
-  campaignName: 'Tarjetas temprana',
-  accountId: 'acc-9',
-  accountNumber: '100234',
-  debtorName: 'María López',
-  phone: '+525512345678',
-  balanceMinor: 1_250_050,
-  currency: 'MXN',
-  daysPastDue: 47,
-  connectedAt: new Date().toISOString(),
-};
+const CALL: CallView = callView({ callId: 'call-7', accountId: 'acc-9' });
 
 describe(SoftphoneComponent.name, () => {
   let socket: FakeAgentSocket;
@@ -113,7 +109,7 @@ describe(SoftphoneComponent.name, () => {
 
   it('connects the line and shows the state as a chip with its shortcut hints', async () => {
     await serverSends(() =>
-      socket.emit('agent.snapshot', { state: stateView({ state: 'offline' }), call: null }),
+      socket.emit('agent.snapshot', { state: stateView({ state: 'offline' }), call: null, script: null }),
     );
 
     expect(socket.status()).toBe('connected');
@@ -127,7 +123,7 @@ describe(SoftphoneComponent.name, () => {
 
   it('goes available with F2 and on break with F3, blocking the browser meaning of the keys', async () => {
     await serverSends(() =>
-      socket.emit('agent.snapshot', { state: stateView({ state: 'offline' }), call: null }),
+      socket.emit('agent.snapshot', { state: stateView({ state: 'offline' }), call: null, script: null }),
     );
 
     const f2 = await press('F2');
@@ -151,7 +147,7 @@ describe(SoftphoneComponent.name, () => {
 
   it('leaves modified function keys to the browser', async () => {
     await serverSends(() =>
-      socket.emit('agent.snapshot', { state: stateView({ state: 'offline' }), call: null }),
+      socket.emit('agent.snapshot', { state: stateView({ state: 'offline' }), call: null, script: null }),
     );
 
     const event = await press('F2', { ctrlKey: true });
@@ -162,7 +158,7 @@ describe(SoftphoneComponent.name, () => {
 
   it('pops the call on screen, hangs up with F4 and finishes the wrap-up with F9', async () => {
     await serverSends(() => {
-      socket.emit('agent.snapshot', { state: stateView(), call: null });
+      socket.emit('agent.snapshot', { state: stateView(), call: null, script: null });
       socket.emit(
         'agent.state-changed',
         stateView({ state: 'on_call', callId: 'call-7', campaignId: 'cmp-1' }),
@@ -201,12 +197,81 @@ describe(SoftphoneComponent.name, () => {
     expect(text('softphone-ended')).toBe('Colgaste tras 1 min 15 s.');
     expect(text('softphone-finish-wrap-up')).toMatch(/^Terminar cierre\s+F9$/);
 
+    // Nothing goes without a disposition: the form says what is missing.
     await press('F9');
-    expect(socket.requests[1]).toEqual({ event: 'call.wrap-up-finished', payload: { callId: 'call-7' } });
+    expect(socket.requests).toHaveLength(1);
+    expect(text('wrap-up-problems')).toBe('Elige una tipificación.');
+
+    TestBed.inject(WrapUpStore).patch({ dispositionCode: 'RPC' });
+    await press('F9');
+    expect(socket.requests[1]).toEqual({
+      event: 'call.wrap-up-finished',
+      payload: { callId: 'call-7', dispositionCode: 'RPC' },
+    });
+  });
+
+  it('builds the agreement on the call and asks a callback disposition for its time', async () => {
+    await serverSends(() => {
+      socket.emit('agent.snapshot', { state: stateView(), call: null, script: null });
+      socket.emit(
+        'agent.state-changed',
+        stateView({ state: 'on_call', callId: 'call-7', campaignId: 'cmp-1' }),
+      );
+      socket.emit('call.connected', CALL);
+    });
+
+    const builder = byTestId('agreement-builder');
+    expect(builder?.textContent).toContain('Saldo de la cuenta: 12.500,50\u00a0MXN');
+    const amounts = () =>
+      Array.from(builder?.querySelectorAll('[data-testid="schedule-amount"]') ?? []).map((td) =>
+        td.textContent?.trim(),
+      );
+    expect(amounts()).toEqual(['4166,83\u00a0MXN', '4166,83\u00a0MXN', '4166,84\u00a0MXN']);
+    const downPayment = byTestId('agreement-down-payment') as HTMLInputElement;
+    downPayment.value = '2500.50';
+    downPayment.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    expect(amounts()).toEqual([
+      '2500,50\u00a0MXN',
+      '3333,33\u00a0MXN',
+      '3333,33\u00a0MXN',
+      '3333,34\u00a0MXN',
+    ]);
+    expect(text('schedule-total')).toBe('12.500,50\u00a0MXN');
+    expect((byTestId('agreement-create') as HTMLButtonElement).disabled).toBe(false);
+
+    await serverSends(() => {
+      socket.emit('call.ended', {
+        callId: 'call-7',
+        endedBy: 'debtor',
+        talkSeconds: 40,
+        endedAt: new Date().toISOString(),
+      });
+      socket.emit(
+        'agent.state-changed',
+        stateView({ state: 'wrap_up', callId: 'call-7', campaignId: 'cmp-1' }),
+      );
+    });
+    // The draft followed the call into its wrap-up.
+    expect((byTestId('agreement-down-payment') as HTMLInputElement).value).toBe('2500.50');
+    expect(byTestId('wrap-up-callback-at')).toBeNull();
+
+    const wrapUp = TestBed.inject(WrapUpStore);
+    await serverSends(() => wrapUp.patch({ dispositionCode: 'VLL' }));
+    expect(byTestId('wrap-up-callback-at')).not.toBeNull();
+    expect(text('wrap-up-callback-me')).toBe('Para mí');
+    expect(text('wrap-up-callback-team')).toBe('Para el equipo');
+
+    await serverSends(() => wrapUp.patch({ dispositionCode: 'PTP' }));
+    expect(byTestId('wrap-up-callback-at')).toBeNull();
+    expect(text('wrap-up-promise-warning')).toContain('sin haber creado un convenio');
+    await press('F9');
+    expect(socket.requests).toEqual([]);
+    expect(byTestId('wrap-up-promise-confirm')).not.toBeNull();
   });
 
   it('shows why the server refused a request', async () => {
-    await serverSends(() => socket.emit('agent.snapshot', { state: stateView(), call: null }));
+    await serverSends(() => socket.emit('agent.snapshot', { state: stateView(), call: null, script: null }));
     socket.nextAck = { ok: false, code: ErrorCode.Conflict, message: 'You cannot go break while on_call' };
 
     (byTestId('softphone-break') as HTMLButtonElement).click();

@@ -8,8 +8,11 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { ChipComponent } from '../../ui/chip.component';
 import { IconComponent } from '../../ui/icon.component';
 import { agentStateTone } from '../../ui/tone.util';
+import { AgreementBuilderComponent } from './agreement-builder.component';
 import { formatClock } from './softphone-clock.util';
 import { SoftphoneStore } from './softphone.store';
+import { WrapUpFormComponent } from './wrap-up-form.component';
+import { WrapUpStore } from './wrap-up.store';
 
 /** The keys agents keep their hands on; function keys, so typing in the work list never triggers them. */
 export const SOFTPHONE_SHORTCUTS = {
@@ -21,12 +24,22 @@ export const SOFTPHONE_SHORTCUTS = {
 
 /**
  * The agent's softphone panel: their state and its timer, the state buttons, the screen pop of the
- * call on the line (with its hang-up) and the wrap-up that follows it.
+ * call on the line (with its hang-up) and the wrap-up that follows it (disposition, notes, callback);
+ * the agreement builder goes with the call through both.
  */
 @Component({
   selector: 'rc-softphone',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatFormFieldModule, MatSelectModule, RouterLink, ChipComponent, IconComponent],
+  imports: [
+    MatButtonModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    RouterLink,
+    AgreementBuilderComponent,
+    ChipComponent,
+    IconComponent,
+    WrapUpFormComponent,
+  ],
   host: { '(document:keydown)': 'onKeydown($event)' },
   templateUrl: './softphone.component.html',
   styleUrl: './softphone.component.scss',
@@ -34,6 +47,7 @@ export const SOFTPHONE_SHORTCUTS = {
 export class SoftphoneComponent {
   private readonly i18n = inject(I18nService);
   protected readonly store = inject(SoftphoneStore);
+  private readonly wrapUp = inject(WrapUpStore);
   protected readonly t = this.i18n.t;
   protected readonly label = this.i18n.label;
   protected readonly number = this.i18n.number;
@@ -85,6 +99,10 @@ export class SoftphoneComponent {
     void this.store.takeBreak(this.breakReason());
   }
 
+  protected finishWrapUp(): void {
+    void this.wrapUp.finish();
+  }
+
   protected onKeydown(event: KeyboardEvent): void {
     if (event.repeat || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const action = this.shortcutAction(event.key);
@@ -103,7 +121,7 @@ export class SoftphoneComponent {
       case SOFTPHONE_SHORTCUTS.hangUp:
         return () => this.store.hangUp();
       case SOFTPHONE_SHORTCUTS.finishWrapUp:
-        return () => this.store.finishWrapUp();
+        return () => this.wrapUp.finish();
       default:
         return null;
     }

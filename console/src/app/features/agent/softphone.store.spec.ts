@@ -12,15 +12,23 @@ import {
 } from '@recupera/shared';
 import type { SocketStatus } from '../../core/realtime/admin-socket.service';
 import { AgentSocketService } from '../../core/realtime/agent-socket.service';
+import { callView } from './call-view.factory';
 import { SoftphoneStore } from './softphone.store';
 
 type Handlers = { [E in keyof AgentServerToClientEvents]?: AgentServerToClientEvents[E] };
 type Request = { event: string; payload: unknown; answer: (result: AckResult) => void };
 
 /** Stands in for the /agent socket: the test plays the server's events and answers the requests. */
+/** A server event's payload before the server numbers it. */
+type Unsequenced<E extends keyof AgentServerToClientEvents> = Omit<
+  Parameters<AgentServerToClientEvents[E]>[0],
+  'seq'
+>;
+
 class FakeAgentSocket {
   readonly handlers: Handlers = {};
   readonly status = signal<SocketStatus>('disconnected');
+  private seq = 0;
   readonly requests: Request[] = [];
   connects = 0;
 
@@ -38,11 +46,10 @@ class FakeAgentSocket {
     return new Promise((answer) => this.requests.push({ event, payload, answer }));
   }
 
-  emit<E extends keyof AgentServerToClientEvents>(
-    event: E,
-    ...args: Parameters<AgentServerToClientEvents[E]>
-  ): void {
-    (this.handlers[event] as (...params: unknown[]) => void)(...args);
+  /** Plays a server event, numbered as the server numbers them (1, 2, 3…). */
+  emit<E extends keyof AgentServerToClientEvents>(event: E, payload: Unsequenced<E>): void {
+    this.seq += 1;
+    (this.handlers[event] as (payload: unknown) => void)({ ...payload, seq: this.seq });
   }
 
   /** Answers the oldest unanswered request and lets the store's await continue. */
@@ -71,19 +78,7 @@ function stateView(patch: Partial<AgentStateView> = {}): AgentStateView {
   };
 }
 
-const CALL: CallView = {
-  callId: 'call-1',
-  campaignId: 'cmp-1',
-  campaignName: 'Tarjetas temprana',
-  accountId: 'acc-1',
-  accountNumber: '100234',
-  debtorName: 'María López',
-  phone: '+525512345678',
-  balanceMinor: 1_250_050,
-  currency: 'MXN',
-  daysPastDue: 47,
-  connectedAt: new Date(NOW).toISOString(),
-};
+const CALL: CallView = callView({ connectedAt: new Date(NOW).toISOString() });
 
 describe(SoftphoneStore.name, () => {
   let socket: FakeAgentSocket;
@@ -116,6 +111,7 @@ describe(SoftphoneStore.name, () => {
     socket.emit('agent.snapshot', {
       state: stateView({ state: 'break', breakReason: 'lunch', since: new Date(NOW - 65_000).toISOString() }),
       call: null,
+      script: null,
     });
 
     expect(store.ready()).toBe(true);
@@ -132,6 +128,7 @@ describe(SoftphoneStore.name, () => {
     socket.emit('agent.snapshot', {
       state: stateView({ state: 'on_call', callId: 'call-1', campaignId: 'cmp-1' }),
       call: { ...CALL, connectedAt: new Date(NOW - 42_000).toISOString() },
+      script: null,
     });
 
     expect(store.call()?.debtorName).toBe('María López');
@@ -142,7 +139,7 @@ describe(SoftphoneStore.name, () => {
   });
 
   it('asks to go available and follows the state the server reports', async () => {
-    socket.emit('agent.snapshot', { state: stateView(), call: null });
+    socket.emit('agent.snapshot', { state: stateView(), call: null, script: null });
 
     const asked = store.goAvailable();
     expect(store.pending()).toBe('available');
@@ -159,7 +156,7 @@ describe(SoftphoneStore.name, () => {
   });
 
   it('sends the chosen break reason', async () => {
-    socket.emit('agent.snapshot', { state: stateView({ state: 'available' }), call: null });
+    socket.emit('agent.snapshot', { state: stateView({ state: 'available' }), call: null, script: null });
 
     const asked = store.takeBreak('training');
     const request = await socket.answer({ ok: true });
@@ -172,14 +169,14 @@ describe(SoftphoneStore.name, () => {
   });
 
   it('takes a call, hangs it up, wraps it up and is available again', async () => {
-    socket.emit('agent.snapshot', { state: stateView({ state: 'available' }), call: null });
+    socket.emit('agent.snapshot', { state: stateView({ state: 'available' }), call: null, script: null });
 
     socket.emit(
       'agent.state-changed',
       stateView({ state: 'on_call', callId: 'call-1', campaignId: 'cmp-1' }),
     );
     socket.emit('call.connected', CALL);
-    expect(store.call()).toEqual(CALL);
+    expect(store.call()).toMatchObject(CALL);
     jest.advanceTimersByTime(5_000);
     expect(store.callSeconds()).toBe(5);
 
@@ -209,10 +206,14 @@ describe(SoftphoneStore.name, () => {
     // Wrap-up ends through its own button, which names the call it closes.
     expect(store.canGoAvailable()).toBe(false);
 
-    const finishing = store.finishWrapUp();
+    const finishing = store.finishWrapUp({ dispositionCode: 'RPC', notes: 'Paga el viernes' });
     const finish = await socket.answer({ ok: true });
     await finishing;
-    expect(finish).toMatchObject({ event: 'call.wrap-up-finished', payload: { callId: 'call-1' } });
+    expect(finish).toEqual({
+      event: 'call.wrap-up-finished',
+      payload: { callId: 'call-1', dispositionCode: 'RPC', notes: 'Paga el viernes' },
+      answer: expect.any(Function),
+    });
 
     socket.emit('agent.state-changed', stateView({ state: 'available', since: new Date().toISOString() }));
     expect(store.state()).toBe('available');
@@ -220,7 +221,7 @@ describe(SoftphoneStore.name, () => {
   });
 
   it('closes the screen pop when the state leaves the call even if call.ended was lost', () => {
-    socket.emit('agent.snapshot', { state: stateView({ state: 'available' }), call: null });
+    socket.emit('agent.snapshot', { state: stateView({ state: 'available' }), call: null, script: null });
     socket.emit('call.connected', CALL);
 
     socket.emit(
@@ -234,7 +235,7 @@ describe(SoftphoneStore.name, () => {
   });
 
   it("shows a refused request's message and lets the agent try again", async () => {
-    socket.emit('agent.snapshot', { state: stateView({ state: 'available' }), call: null });
+    socket.emit('agent.snapshot', { state: stateView({ state: 'available' }), call: null, script: null });
 
     const asked = store.takeBreak('rest');
     await socket.answer({
@@ -256,7 +257,7 @@ describe(SoftphoneStore.name, () => {
   });
 
   it('clears the last refusal when the next request goes out', async () => {
-    socket.emit('agent.snapshot', { state: stateView({ state: 'offline' }), call: null });
+    socket.emit('agent.snapshot', { state: stateView({ state: 'offline' }), call: null, script: null });
     const first = store.goAvailable();
     await socket.answer({ ok: false, code: ErrorCode.ServiceUnavailable, message: 'Not connected' });
     await first;
@@ -267,6 +268,39 @@ describe(SoftphoneStore.name, () => {
     await socket.answer({ ok: true });
     await second;
     expect(store.error()).toBeNull();
+  });
+
+  it('puts a call in wrap-up from the snapshot in the wrap-up panel, not on the line', () => {
+    socket.emit('agent.snapshot', {
+      state: stateView({ state: 'wrap_up', callId: 'call-1', campaignId: 'cmp-1' }),
+      call: CALL,
+      script: null,
+    });
+
+    expect(store.call()).toBeNull();
+    expect(store.lastCall()).toEqual(CALL);
+    expect(store.activeCall()).toEqual(CALL);
+    expect(store.canHangUp()).toBe(false);
+    expect(store.canFinishWrapUp()).toBe(true);
+  });
+
+  it("says which wrap-up rule the server's refusal names, in the agent's language", async () => {
+    socket.emit('agent.snapshot', {
+      state: stateView({ state: 'wrap_up', callId: 'call-1', campaignId: 'cmp-1' }),
+      call: null,
+      script: null,
+    });
+
+    const finishing = store.finishWrapUp({ dispositionCode: 'PTP' });
+    await socket.answer({ ok: false, code: ErrorCode.ValidationFailed, message: 'agreement_required' });
+    await finishing;
+
+    expect(store.error()).toEqual({
+      headline: 'Algunos datos no son válidos.',
+      detail: 'Una promesa de pago necesita el convenio creado en esta llamada.',
+    });
+    expect(store.state()).toBe('wrap_up');
+    expect(store.canFinishWrapUp()).toBe(true);
   });
 
   it('counts on the server clock when the browser clock runs ahead', () => {
@@ -281,7 +315,7 @@ describe(SoftphoneStore.name, () => {
   });
 
   it('asks for nothing while the line is down', async () => {
-    socket.emit('agent.snapshot', { state: stateView({ state: 'offline' }), call: null });
+    socket.emit('agent.snapshot', { state: stateView({ state: 'offline' }), call: null, script: null });
     socket.status.set('connecting');
 
     expect(store.canGoAvailable()).toBe(false);

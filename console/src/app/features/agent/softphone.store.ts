@@ -1,6 +1,9 @@
 import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import {
+  CALLBACK_MAX_DAYS,
   ErrorCode,
+  WrapUpError,
+  assertNever,
   canTransition,
   type AgentSnapshot,
   type AgentState,
@@ -8,6 +11,7 @@ import {
   type BreakReason,
   type CallEndedView,
   type CallView,
+  type WrapUpRequest,
 } from '@recupera/shared';
 import { AuthStore } from '../../core/auth/auth.store';
 import { errorMessageKey } from '../../core/http/api-error.util';
@@ -37,10 +41,35 @@ interface Refusal {
 
 const TICK_MS = 1_000;
 
+/** What a wrap-up sends besides the call it closes (the store names the call). */
+export type WrapUpBody = Omit<WrapUpRequest, 'callId'>;
+
 function refusalKey(code: ErrorCode): MessageKey {
   if (code === ErrorCode.Conflict) return 'softphone.refused.conflict';
   if (code === ErrorCode.ServiceUnavailable) return 'softphone.refused.unavailable';
   return errorMessageKey(code);
+}
+
+const WRAP_UP_ERRORS = new Set<string>(Object.values(WrapUpError));
+
+function isWrapUpError(message: string): message is WrapUpError {
+  return WRAP_UP_ERRORS.has(message);
+}
+
+/** A refused wrap-up names the rule it broke by its code: say it in the agent's words. */
+function wrapUpRefusalKey(error: WrapUpError): MessageKey {
+  switch (error) {
+    case WrapUpError.UnknownDisposition:
+      return 'softphone.wrapUp.refused.unknown_disposition';
+    case WrapUpError.CallbackRequired:
+      return 'softphone.wrapUp.refused.callback_required';
+    case WrapUpError.CallbackOutOfRange:
+      return 'softphone.wrapUp.refused.callback_out_of_range';
+    case WrapUpError.AgreementRequired:
+      return 'softphone.wrapUp.refused.agreement_required';
+    default:
+      return assertNever(error);
+  }
 }
 
 /**
@@ -78,8 +107,16 @@ export class SoftphoneStore {
   readonly pending = this.pendingState.asReadonly();
   readonly error = computed<SoftphoneError | null>(() => {
     const refusal = this.refusalState();
-    return refusal ? { headline: this.i18n.t(refusalKey(refusal.code)), detail: refusal.message } : null;
+    if (!refusal) return null;
+    const detail = isWrapUpError(refusal.message)
+      ? this.i18n.t(wrapUpRefusalKey(refusal.message), { days: CALLBACK_MAX_DAYS })
+      : refusal.message;
+    return { headline: this.i18n.t(refusalKey(refusal.code)), detail };
   });
+  /** The call the agent works on: the one on the line, or the one they are wrapping up. */
+  readonly activeCall = computed(() => this.callState() ?? this.lastCallState());
+  /** The browser's clock, ticking every second while the line is open. */
+  readonly now = this.nowState.asReadonly();
 
   readonly secondsInState = computed(() => secondsSince(this.since(), this.nowState(), this.skewState()));
   readonly callSeconds = computed(() =>
@@ -131,10 +168,13 @@ export class SoftphoneStore {
   /** The whole picture, sent at every (re)connection: it replaces what we had. */
   applySnapshot(snapshot: AgentSnapshot): void {
     this.agentState.set(snapshot.state);
-    this.callState.set(snapshot.call);
     const wrapping = snapshot.state.state === 'wrap_up';
+    // A call being wrapped up is no longer on the line: it has no hang-up, only its wrap-up.
+    this.callState.set(wrapping ? null : snapshot.call);
     if (!wrapping || this.lastCallState()?.callId !== snapshot.state.callId) {
-      this.lastCallState.set(null);
+      this.lastCallState.set(
+        wrapping && snapshot.call?.callId === snapshot.state.callId ? snapshot.call : null,
+      );
       this.lastEndedState.set(null);
     }
   }
@@ -182,10 +222,11 @@ export class SoftphoneStore {
     return this.act('hang-up', 'call.hang-up-requested', { callId: call.callId });
   }
 
-  finishWrapUp(): Promise<void> {
+  /** Sends the wrap-up of the call in wrap-up; a refusal leaves the agent in wrap-up to fix it. */
+  finishWrapUp(wrapUp: WrapUpBody): Promise<void> {
     const callId = this.wrapUpCallId();
     if (!callId || !this.canFinishWrapUp()) return Promise.resolve();
-    return this.act('wrap-up', 'call.wrap-up-finished', { callId });
+    return this.act('wrap-up', 'call.wrap-up-finished', { ...wrapUp, callId });
   }
 
   dismissError(): void {
