@@ -22,6 +22,8 @@ export interface LiveCall {
   endedBy: 'debtor' | 'agent' | null;
   /** The value the account and phone locks hold for this call. */
   lockId: string;
+  /** The agent who dialled it themselves (manual dialling): a person who answers is theirs. */
+  ownerAgentId: string | null;
 }
 
 /** A hopper entry: the account, the number to dial and the contact point it belongs to. */
@@ -400,5 +402,6 @@ function deserialize(hash: Record<string, string>): LiveCall {
     teamId: text('teamId'),
     endedBy: text('endedBy') as LiveCall['endedBy'],
     lockId: hash['lockId'],
+    ownerAgentId: text('ownerAgentId'),
   };
 }

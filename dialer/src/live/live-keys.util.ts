@@ -1,3 +1,6 @@
+/** The live dialer's name for agents' own dials, which belong to no campaign. */
+export const MANUAL_CALLS = 'manual';
+
 /** Every Redis key the live dialer uses, under one prefix (the deployment's queue prefix). */
 export class LiveKeys {
   constructor(private readonly prefix: string) {}

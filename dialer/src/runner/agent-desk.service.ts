@@ -2,16 +2,19 @@ import {
   statesAllowingRequest,
   type AgentSnapshot,
   type AgentStateRequest,
+  type AgentState,
   type AgentStateView,
+  type DialRequest,
   type WrapUpRequest,
 } from '@recupera/shared';
-import { AgentStateConflict } from '../live/agent-pool.store';
+import { AgentStateConflict, type AgentMove } from '../live/agent-pool.store';
+import { MANUAL_CALLS } from '../live/live-keys.util';
 import type { CallLifecycleService } from './call-lifecycle.service';
 import type { DialerContext } from './dialer-context.type';
 
 export class AgentDeskError extends Error {
   constructor(
-    readonly reason: 'state_conflict' | 'not_your_call' | 'invalid_wrap_up',
+    readonly reason: 'state_conflict' | 'not_your_call' | 'invalid_wrap_up' | 'dial_refused',
     message: string,
   ) {
     super(message);
@@ -45,7 +48,7 @@ export class AgentDeskService {
     const now = this.ctx.clock.now();
     const current = await this.ctx.agents.get(agentId);
     if (current.state === 'wrap_up') await this.recordWrap(current, now.getTime());
-    const view = await this.move(agentId, teamId, request, now.getTime());
+    const view = await this.requestMove(agentId, teamId, request, now.getTime());
     if (request.state === 'available') await this.offerWaitingCalls(teamId);
     return view;
   }
@@ -83,7 +86,66 @@ export class AgentDeskService {
         },
       );
     }
-    return this.requestState(agentId, teamId, { state: 'available' });
+    await this.recordWrap(current, now.getTime());
+    const view = await this.move(agentId, teamId, ['wrap_up'], 'available', now.getTime());
+    await this.offerWaitingCalls(teamId);
+    return view;
+  }
+
+  /**
+   * The agent dials an account they may work. They are reserved first, so no campaign call is
+   * offered meanwhile; the gate decides as for any dial, and the number is locked like any other.
+   */
+  async manualDial(agentId: string, teamId: string | null, request: DialRequest): Promise<string> {
+    const now = this.ctx.clock.now();
+    const entry = await this.ctx.store.manualEntry(agentId, teamId, request);
+    if (!entry) throw new AgentDeskError('not_your_call', 'You cannot dial this account or number');
+    if (await this.ctx.live.isPhoneBlocked(entry.phone))
+      throw new AgentDeskError('dial_refused', 'abandoned_block');
+    await this.move(agentId, teamId, ['available', 'preview'], 'reserved', now.getTime());
+    const lockId = `manual:${agentId}:${now.getTime()}`;
+    let locked = false;
+    try {
+      locked = await this.ctx.live.lockForDial(entry, lockId);
+      if (!locked) throw new AgentDeskError('dial_refused', 'line_busy');
+      const attempt = await this.ctx.store.createManualAttempt(agentId, teamId, entry, now);
+      if ('refused' in attempt) throw new AgentDeskError('dial_refused', attempt.refused);
+      await this.ctx.live.createCall(
+        {
+          callId: attempt.callId,
+          campaignId: MANUAL_CALLS,
+          accountId: entry.accountId,
+          contactPointId: entry.contactPointId,
+          phone: entry.phone,
+          stage: 'queued',
+          queuedAt: now.getTime(),
+          carrierSid: null,
+          answeredAt: null,
+          connectedAt: null,
+          agentId: null,
+          teamId,
+          endedBy: null,
+          lockId,
+          ownerAgentId: agentId,
+        },
+        now.getTime(),
+      );
+      await this.ctx.agents.move(agentId, teamId, ['reserved'], 'reserved', now.getTime(), {
+        callId: attempt.callId,
+      });
+      await this.ctx.jobs.add(
+        'dial.place',
+        { campaignId: MANUAL_CALLS, callId: attempt.callId },
+        { jobId: `dial-${attempt.callId}` },
+      );
+      return attempt.callId;
+    } catch (error) {
+      if (locked) await this.ctx.live.unlock(entry, lockId);
+      await this.move(agentId, teamId, ['reserved'], 'available', this.ctx.clock.now().getTime()).catch(
+        () => undefined,
+      );
+      throw error;
+    }
   }
 
   async readyIn(agentId: string, teamId: string | null, seconds: number): Promise<boolean> {
@@ -95,43 +157,47 @@ export class AgentDeskService {
   async disconnected(agentId: string, teamId: string | null): Promise<void> {
     const current = await this.ctx.agents.get(agentId);
     if (current.state === 'available' || current.state === 'break') {
-      await this.move(agentId, teamId, { state: 'offline' }, this.ctx.clock.now().getTime()).catch(
+      await this.requestMove(agentId, teamId, { state: 'offline' }, this.ctx.clock.now().getTime()).catch(
         () => undefined,
       );
     }
   }
 
-  private async move(
+  private requestMove(
     agentId: string,
     teamId: string | null,
     request: AgentStateRequest,
     now: number,
   ): Promise<AgentStateView> {
+    return this.move(agentId, teamId, statesAllowingRequest(request.state), request.state, now, {
+      breakReason: request.state === 'break' ? (request.breakReason ?? 'rest') : null,
+    });
+  }
+
+  private async move(
+    agentId: string,
+    teamId: string | null,
+    from: readonly AgentState[],
+    to: AgentState,
+    now: number,
+    extras: AgentMove = {},
+  ): Promise<AgentStateView> {
     try {
-      const { view } = await this.ctx.agents.move(
-        agentId,
-        teamId,
-        statesAllowingRequest(request.state),
-        request.state,
-        now,
-        {
-          breakReason: request.state === 'break' ? (request.breakReason ?? 'rest') : null,
-        },
-      );
+      const { view } = await this.ctx.agents.move(agentId, teamId, from, to, now, extras);
       await this.ctx.store.recordAgentState(view);
       this.calls.agentChanged(view);
       return view;
     } catch (error) {
       if (error instanceof AgentStateConflict)
-        throw new AgentDeskError('state_conflict', `You cannot go ${request.state} while ${error.current}`);
+        throw new AgentDeskError('state_conflict', `You cannot go ${to} while ${error.current}`);
       throw error;
     }
   }
 
   private async recordWrap(current: AgentStateView, now: number): Promise<void> {
-    if (!current.callId || !current.campaignId) return;
+    if (!current.callId) return;
     const wrapMs = Math.max(0, now - new Date(current.since).getTime());
-    await this.ctx.live.recordDuration(current.campaignId, 'wrap', wrapMs);
+    if (current.campaignId) await this.ctx.live.recordDuration(current.campaignId, 'wrap', wrapMs);
     await this.ctx.store.updateAttempt(current.callId, { wrapSeconds: Math.round(wrapMs / 1_000) });
   }
 

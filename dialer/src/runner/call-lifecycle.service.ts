@@ -7,11 +7,17 @@ import {
 } from '@recupera/shared';
 import type { CarrierCallEvent, CarrierEndReason } from '../carriers/carrier.type';
 import type { LiveCall } from '../live/campaign-live.store';
+import { MANUAL_CALLS } from '../live/live-keys.util';
 import { PACING_DEFAULTS } from '../pacing/pacing.constant';
 import type { DialerContext } from './dialer-context.type';
 import type { CampaignPlan } from './dialer-ports.type';
 
 const NOT_ANSWERED: readonly LiveCall['stage'][] = ['queued', 'dialing', 'ringing'];
+
+/** The campaign an agent's state names: none for their own dial. */
+function campaignOf(call: LiveCall): string | null {
+  return call.campaignId === MANUAL_CALLS ? null : call.campaignId;
+}
 
 function outcomeOf(reason: CarrierEndReason): Extract<CallOutcome, 'no_answer' | 'busy' | 'failed'> {
   switch (reason) {
@@ -73,14 +79,17 @@ export class CallLifecycleService {
     const campaign = await this.ctx.store.campaign(call.campaignId);
     // The call leaves the in-flight set only once it holds an agent or a place in the waiting
     // list, so a pacer reading the floor meanwhile never sees a free agent with nothing coming.
-    const agentId = campaign
-      ? await this.ctx.agents.reserveLongestIdle(
-          campaign.teamIds,
-          callId,
-          campaign.id,
-          this.ctx.clock.now().getTime(),
-        )
-      : null;
+    // A manual call is its dialler's, who has been reserved for it since they dialled.
+    const agentId =
+      call.ownerAgentId ??
+      (campaign
+        ? await this.ctx.agents.reserveLongestIdle(
+            campaign.teamIds,
+            callId,
+            campaign.id,
+            this.ctx.clock.now().getTime(),
+          )
+        : null);
     if (agentId) {
       await this.ctx.live.markAnswered(call.campaignId, callId);
       await this.connect(call, agentId, ['answered']);
@@ -122,7 +131,7 @@ export class CallLifecycleService {
     await this.ctx.carrier.bridgeToAgent({ callId: call.callId, carrierSid: call.carrierSid ?? '' }, agentId);
     const moved = await this.ctx.agents.move(agentId, agent.teamId, ['reserved'], 'on_call', now.getTime(), {
       callId: call.callId,
-      campaignId: call.campaignId,
+      campaignId: campaignOf(call),
     });
     await this.ctx.live.recordAnswered(call.campaignId, call.callId, false, now.getTime());
     await this.ctx.store.updateAttempt(call.callId, {
@@ -201,14 +210,36 @@ export class CallLifecycleService {
       await this.ctx.store.updateAttempt(callId, { endedAt: at, stage: 'ended', outcome, endReason: reason });
       this.progress(call, 'ended', outcome, at);
       if (campaign) await this.scheduleRetry(campaign, call, outcome);
+      if (call.ownerAgentId) await this.manualDialFailed(call, outcome, at);
     } else if (before.stage === 'connected') {
       await this.talkEnded(call, at);
     } else {
       await this.ctx.store.updateAttempt(callId, { endedAt: at, stage: 'ended', endReason: reason });
       if (before.stage === 'machine' && campaign) await this.scheduleRetry(campaign, call, 'machine');
+      if (before.stage === 'machine' && call.ownerAgentId) await this.manualDialFailed(call, 'machine', at);
       this.progress(call, 'ended', null, at);
     }
     this.onLineFreed(call.campaignId);
+  }
+
+  /** Nobody answered the agent's own dial: they are free again, and told how it went. */
+  private async manualDialFailed(call: LiveCall, outcome: CallOutcome, at: Date): Promise<void> {
+    const agentId = call.ownerAgentId!;
+    const agent = await this.ctx.agents.get(agentId);
+    const moved = await this.ctx.agents
+      .move(agentId, agent.teamId, ['reserved'], 'available', at.getTime())
+      .catch(() => null);
+    if (moved) {
+      await this.ctx.store.recordAgentState(moved.view);
+      this.agentChanged(moved.view);
+    }
+    this.ctx.events.toAgent(agentId, 'call.ended', {
+      callId: call.callId,
+      endedBy: 'debtor',
+      talkSeconds: 0,
+      endedAt: at.toISOString(),
+      outcome,
+    });
   }
 
   private async talkEnded(call: LiveCall, at: Date): Promise<void> {
@@ -231,7 +262,7 @@ export class CallLifecycleService {
       at.getTime(),
       {
         callId: call.callId,
-        campaignId: call.campaignId,
+        campaignId: campaignOf(call),
       },
     );
     await this.ctx.store.recordAgentState(moved.view);

@@ -41,7 +41,13 @@ export class DialerEngine {
     this.desk = new AgentDeskService(this.ctx, this.calls);
     this.calls.onLineFreed = (campaignId) => this.paceSoon(campaignId);
     this.desk.onAgentFreed = (campaignId) => this.paceSoon(campaignId);
-    deps.carrier.onEvent((event) => this.calls.handle(event));
+    // A failure handling one event must be heard, not swallowed by the carrier's timer or webhook.
+    deps.carrier.onEvent((event) =>
+      this.calls.handle(event).catch((error: unknown) => {
+        deps.onError(error, `carrier event ${event.kind} of call ${event.callId}`);
+        throw error;
+      }),
+    );
   }
 
   /** Paces the campaign on the next turn of the event loop; bursts of events pace once. */

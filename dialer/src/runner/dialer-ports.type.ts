@@ -3,6 +3,7 @@ import type {
   AgentStateView,
   CallOutcome,
   CallView,
+  DialRequest,
   CampaignSchedule,
   CampaignStatus,
   DialerJobName,
@@ -78,6 +79,15 @@ export interface DialerStorePort {
     request: WrapUpRequest,
     now: Date,
   ): Promise<{ refused: WrapUpError } | { callback: { id: string; dueAt: Date } | null }>;
+  /** The account and number an agent asked to dial, if they may work that account; null otherwise. */
+  manualEntry(agentId: string, teamId: string | null, request: DialRequest): Promise<HopperEntry | null>;
+  /** The gate, then the stored attempt of an agent's own dial; a refusal names the gate's reason. */
+  createManualAttempt(
+    agentId: string,
+    teamId: string | null,
+    entry: HopperEntry,
+    now: Date,
+  ): Promise<{ callId: string } | { refused: string }>;
   /** A due callback's account and number, and the running campaigns that may dial it. */
   callbackTarget(callbackId: string): Promise<{ entry: HopperEntry; campaignIds: string[] } | null>;
   /** The callback is in a hopper now: it is not offered again. */

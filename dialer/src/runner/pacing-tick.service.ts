@@ -142,6 +142,7 @@ export class PacingTickService {
           teamId: null,
           endedBy: null,
           lockId,
+          ownerAgentId: null,
         },
         now.getTime(),
       );

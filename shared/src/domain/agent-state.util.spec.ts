@@ -14,10 +14,16 @@ describe('agent state machine', () => {
     expect(canTransition('available', 'reserved')).toBe(true);
   });
 
-  it('lets an agent go available from a break or after wrap-up, and ask again harmlessly', () => {
+  it('lets an agent go available from a break, and ask again harmlessly', () => {
     expect(statesAllowingRequest('available').sort()).toEqual(
-      ['available', 'break', 'offline', 'preview', 'reserved', 'wrap_up'].sort(),
+      ['available', 'break', 'offline', 'preview', 'reserved'].sort(),
     );
+  });
+
+  it('ends a wrap-up only with its disposition, though the agent may still log off', () => {
+    expect(statesAllowingRequest('available')).not.toContain('wrap_up');
+    expect(statesAllowingRequest('break')).not.toContain('wrap_up');
+    expect(statesAllowingRequest('offline')).toContain('wrap_up');
   });
 
   it('keeps a break from starting in the middle of a call', () => {

@@ -18,7 +18,13 @@ export function canTransition(from: AgentState, to: AgentState): boolean {
   return from === to ? to !== 'on_call' && to !== 'reserved' : AGENT_TRANSITIONS[from].includes(to);
 }
 
-/** The states an agent may ask for `to` from (asking for the state one is in is harmless). */
+/**
+ * The states an agent may ask for `to` from (asking for the state one is in is harmless). Wrap-up
+ * ends with its disposition (the wrap-up form), not by asking to be available or on a break;
+ * logging off still works, and leaves the call without one.
+ */
 export function statesAllowingRequest(to: RequestableAgentState): AgentState[] {
-  return (Object.keys(AGENT_TRANSITIONS) as AgentState[]).filter((from) => canTransition(from, to));
+  return (Object.keys(AGENT_TRANSITIONS) as AgentState[]).filter(
+    (from) => canTransition(from, to) && (from !== 'wrap_up' || to === 'offline'),
+  );
 }

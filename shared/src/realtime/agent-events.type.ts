@@ -1,6 +1,7 @@
 import type { AgreementResponse } from '../contracts/agreements.type';
 import type { DispositionOption } from '../contracts/campaigns.type';
 import type { ScriptPushed, ScriptStepRecord } from '../contracts/scripts.type';
+import type { CallOutcome } from '../domain/enums.constant';
 import type { ErrorCode } from '../errors/error-codes.constant';
 
 export const AGENT_NAMESPACE = '/agent';
@@ -58,6 +59,8 @@ export interface CallView {
 
 export interface CallEndedView {
   callId: string;
+  /** How an agent's own dial ended when nobody answered it (no_answer, busy…); absent after a talk. */
+  outcome?: CallOutcome;
   /** Who hung up: the debtor (carrier) or the agent. */
   endedBy: 'debtor' | 'agent';
   talkSeconds: number;
@@ -73,6 +76,7 @@ export interface AgentSnapshot {
 
 export type AckResult = { ok: true } | { ok: false; code: ErrorCode; message: string };
 export type Ack = (result: AckResult) => void;
+export type DialAck = (result: AckResult | { ok: true; callId: string }) => void;
 
 export interface AgentStateRequest {
   state: RequestableAgentState;
@@ -107,6 +111,12 @@ export enum WrapUpError {
   CallbackRequired = 'callback_required',
   CallbackOutOfRange = 'callback_out_of_range',
   AgreementRequired = 'agreement_required',
+}
+
+/** An agent dials an account they may work (manual), through the compliance gate like any dial. */
+export interface DialRequest {
+  accountId: string;
+  contactPointId: string;
 }
 
 /** "I will be ready in N seconds": lets the pacer count a wrap-up that is about to end. */
@@ -149,6 +159,8 @@ export interface AgentClientToServerEvents {
   'call.hang-up-requested': (request: CallRef, ack: Ack) => void;
   'call.wrap-up-finished': (request: WrapUpRequest, ack: Ack) => void;
   'agent.ready-in': (request: ReadyInRequest, ack: Ack) => void;
+  /** The ack carries the call's id once the gate allowed the dial; a refusal names its reason. */
+  'call.dial-requested': (request: DialRequest, ack: DialAck) => void;
   'script.step-recorded': (record: ScriptStepRecord, ack: Ack) => void;
   /** After a gap in the sequence: the current state, call and script, and the number they are at. */
   'agent.snapshot-requested': (request: Record<string, never>, ack: SnapshotAck) => void;

@@ -7,6 +7,7 @@ import {
   CALLBACK_ASSIGNEES,
   WRAP_UP_NOTES_MAX,
   type CallbackAssignee,
+  type DialRequest,
   type ReadyInRequest,
   type ScriptStepRecord,
   type WrapUpRequest,
@@ -52,6 +53,11 @@ export class ScriptStepRecordDto extends CallRefDto implements ScriptStepRecord 
   @IsString() @Length(1, 60) stepId!: string;
   @IsBoolean() completed!: boolean;
   @IsOptional() @IsString() @Length(1, 60) answerId?: string;
+}
+
+export class DialRequestDto implements DialRequest {
+  @Matches(/^[1-9]\d{0,19}$/, { message: 'accountId must be an id' }) accountId!: string;
+  @Matches(/^[1-9]\d{0,19}$/, { message: 'contactPointId must be an id' }) contactPointId!: string;
 }
 
 export class ReadyInDto implements ReadyInRequest {

@@ -29,6 +29,7 @@ import { ScriptsService, ScriptStepRefused } from '../scripts/scripts.service';
 import {
   AgentStateRequestDto,
   CallRefDto,
+  DialRequestDto,
   ReadyInDto,
   ScriptStepRecordDto,
   WrapUpDto,
@@ -128,6 +129,19 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private async snapshot(agentId: string): Promise<Sequenced<AgentSnapshot>> {
     const seq = await this.events.currentSeq(agentId);
     return { ...(await this.engine.desk.snapshot(agentId)), seq };
+  }
+
+  /** The agent's own dial of an account they may work; the ack carries the call's id. */
+  @SubscribeMessage('call.dial-requested')
+  async dialRequested(
+    @ConnectedSocket() socket: AgentSocket,
+    @MessageBody() body: unknown,
+  ): Promise<AckResult | { ok: true; callId: string }> {
+    let callId = '';
+    const result = await this.act(socket, async (user) => {
+      callId = await this.engine.desk.manualDial(user.id, user.teamId, parsePayload(DialRequestDto, body));
+    });
+    return result.ok ? { ok: true, callId } : result;
   }
 
   @SubscribeMessage('script.step-recorded')

@@ -5,11 +5,14 @@ import {
   WrapUpError,
   type AgentStateView,
   type CallView,
+  type DialRequest,
   type ScriptPushed,
   type Verdict,
   type WrapUpRequest,
 } from '@recupera/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
+import type { AuthUser } from '../../common/auth/auth-user.type';
+import { AccountsService } from '../accounts/accounts.service';
 import { ComplianceGateService } from '../compliance/compliance-gate.service';
 import { ScriptsService } from '../scripts/scripts.service';
 import { DialerRepository, type DialerCampaignRow } from './dialer.repository';
@@ -30,6 +33,7 @@ export class DialerStoreService implements DialerStorePort {
     private readonly repository: DialerRepository,
     private readonly gateService: ComplianceGateService,
     private readonly scripts: ScriptsService,
+    private readonly accounts: AccountsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -161,6 +165,36 @@ export class DialerStoreService implements DialerStorePort {
         : null,
     );
     return { callback: callbackId && callback ? { id: callbackId, dueAt: callback } : null };
+  }
+
+  async manualEntry(
+    agentId: string,
+    teamId: string | null,
+    request: DialRequest,
+  ): Promise<HopperEntry | null> {
+    const agent: AuthUser = { id: agentId, role: 'agent', teamId };
+    const reachable = await this.accounts.reachable(agent, request.accountId).catch(() => null);
+    if (!reachable) return null;
+    return this.repository.voiceContactPoint(request.accountId, request.contactPointId);
+  }
+
+  async createManualAttempt(
+    agentId: string,
+    teamId: string | null,
+    entry: HopperEntry,
+    now: Date,
+  ): Promise<{ callId: string } | { refused: string }> {
+    const verdict = await this.gateService.check(
+      {
+        accountId: entry.accountId,
+        contactPointId: entry.contactPointId,
+        channel: 'voice',
+        teamId: teamId ?? undefined,
+      },
+      now,
+    );
+    if (!verdict.allowed) return { refused: verdict.reason };
+    return { callId: await this.repository.insertAttempt(null, entry, now, agentId) };
   }
 
   scriptFor(callId: string): Promise<ScriptPushed | null> {

@@ -156,6 +156,56 @@ describe('Live dialer', () => {
     expect(again).toEqual([{ n: 1 }]);
   });
 
+  it('dials an account the agent asks for through the gate and puts the call through to them', async () => {
+    // In the second portfolio, which no running campaign of team A works: only the agent dials it.
+    await f.account('BOG-4', ids['p2'], ids['teamA'], 'America/Bogota', '+573001110007');
+    await t.db.query('UPDATE accounts SET assigned_agent_id = ? WHERE id IN (?, ?)', [
+      ids['agentA'],
+      ids['TYO-2'],
+      ids['BOG-4'],
+    ]);
+    const [points] = await t.db.query(
+      'SELECT a.id AS account_id, cp.id FROM accounts a JOIN contact_points cp ON cp.debtor_id = a.debtor_id WHERE a.id IN (?, ?)',
+      [ids['TYO-2'], ids['BOG-4']],
+    );
+    const pointOf = new Map(
+      (points as { account_id: number; id: number }[]).map((p) => [String(p.account_id), String(p.id)]),
+    );
+    const agent = await f.connectAgent('a@dialer.test');
+    expect(await emitWithAck(agent, 'agent.state-requested', { state: 'available' })).toEqual({ ok: true });
+    const dial = (accountId: string) =>
+      new Promise<{ ok: boolean; callId?: string; message?: string }>((resolve) =>
+        (agent.emit as (e: string, p: unknown, a: (r: never) => void) => void)(
+          'call.dial-requested',
+          { accountId, contactPointId: pointOf.get(accountId) },
+          resolve,
+        ),
+      );
+    // Midnight in Tokyo: the gate refuses, and says why.
+    expect(await dial(ids['TYO-2'])).toMatchObject({ ok: false, message: 'outside_window' });
+    const connected = new Promise<CallView>((resolve) => agent.once('call.connected', resolve));
+    const placed = await dial(ids['BOG-4']);
+    expect(placed).toMatchObject({ ok: true });
+    const call = await connected;
+    expect(call).toMatchObject({ callId: placed.callId, accountNumber: 'BOG-4' });
+    expect(call.dispositions.length).toBeGreaterThan(0);
+    const [rows] = await t.db.query('SELECT campaign_id, agent_id, outcome FROM interactions WHERE id = ?', [
+      call.callId,
+    ]);
+    expect(rows).toEqual([{ campaign_id: null, agent_id: Number(ids['agentA']), outcome: 'human' }]);
+    const ended = new Promise((resolve) => agent.once('call.ended', resolve));
+    expect(await emitWithAck(agent, 'call.hang-up-requested', { callId: call.callId })).toEqual({ ok: true });
+    await ended;
+    // The agent's console from the first test is still open and wraps every call up as TITULAR.
+    await until('the wrap-up', async () => {
+      const [r] = await t.db.query(
+        'SELECT d.code FROM interactions i JOIN dispositions d ON d.id = i.disposition_id WHERE i.id = ?',
+        [call.callId],
+      );
+      return (r as unknown[]).length > 0;
+    });
+  });
+
   it('never lets two dials hold one account or one number at once', async () => {
     const entry = { accountId: '999', contactPointId: '1', phone: '+573009990000' };
     const results = await Promise.all(

@@ -12,6 +12,7 @@ import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
 import { REDIS } from '../../redis/redis.module';
 import { bullConnection } from '../../redis/bull-connection.util';
+import { AccountsModule } from '../accounts/accounts.module';
 import { ComplianceModule } from '../compliance/compliance.module';
 import { ScriptsModule } from '../scripts/scripts.module';
 import { TelephonyModule, TWILIO_CARRIER } from '../telephony/telephony.module';
@@ -28,7 +29,7 @@ const PRODUCER = Symbol('DIALER_PRODUCER');
  * RUN_DIALER=true consume the dialer queue (pacing ticks, dials, retries, callbacks).
  */
 @Module({
-  imports: [ComplianceModule, TelephonyModule, ScriptsModule],
+  imports: [ComplianceModule, TelephonyModule, ScriptsModule, AccountsModule],
   providers: [
     DialerRepository,
     DialerStoreService,

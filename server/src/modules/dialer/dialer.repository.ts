@@ -58,6 +58,10 @@ export type AttemptColumnChanges = Partial<Record<keyof typeof ATTEMPT_COLUMNS, 
 
 type Raw = Record<string, unknown>;
 
+/** A campaign call uses its campaign's codes; an agent's own dial, the agency's first disposition set. */
+const DISPOSITION_SET_OF_CALL =
+  'COALESCE(c.disposition_set_id, (SELECT MIN(ds.id) FROM disposition_sets ds))';
+
 function json<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
@@ -182,19 +186,38 @@ export class DialerRepository {
     }));
   }
 
-  /** Stores the attempt as queued and marks the account attempted, in one transaction. */
-  async insertAttempt(campaignId: string, entry: HopperEntry, now: Date): Promise<string> {
+  /**
+   * Stores the attempt as queued and marks the account attempted, in one transaction. An agent's
+   * own dial has no campaign and is theirs from the start.
+   */
+  async insertAttempt(
+    campaignId: string | null,
+    entry: HopperEntry,
+    now: Date,
+    agentId: string | null = null,
+  ): Promise<string> {
     return this.dataSource.transaction(async (tx) => {
       const result = (await tx.query(
-        `INSERT INTO interactions (account_id, debtor_id, contact_point_id, phone, campaign_id, team_id, channel,
-                                   direction, stage, queued_at, talk_seconds, wrap_seconds)
-         SELECT a.id, a.debtor_id, ?, ?, ?, a.assigned_team_id, 'voice', 'outbound', 'queued', ?, 0, 0
+        `INSERT INTO interactions (account_id, debtor_id, contact_point_id, phone, campaign_id, team_id, agent_id,
+                                   channel, direction, stage, queued_at, talk_seconds, wrap_seconds)
+         SELECT a.id, a.debtor_id, ?, ?, ?, a.assigned_team_id, ?, 'voice', 'outbound', 'queued', ?, 0, 0
            FROM accounts a WHERE a.id = ?`,
-        [entry.contactPointId, entry.phone, campaignId, now, entry.accountId],
+        [entry.contactPointId, entry.phone, campaignId, agentId, now, entry.accountId],
       )) as { insertId: number };
       await tx.query('UPDATE accounts SET last_attempt_at = ? WHERE id = ?', [now, entry.accountId]);
       return String(result.insertId);
     });
+  }
+
+  /** The debtor's phone of the account, if it is one (a voice contact point of that debtor). */
+  async voiceContactPoint(accountId: string, contactPointId: string): Promise<HopperEntry | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT cp.id, cp.value FROM accounts a JOIN contact_points cp ON cp.debtor_id = a.debtor_id
+        WHERE a.id = ? AND cp.id = ? AND cp.type IN ('mobile', 'landline')`,
+      [accountId, contactPointId],
+    )) as Raw[];
+    const r = rows[0];
+    return r ? { accountId, contactPointId: String(r['id']), phone: String(r['value']) } : null;
   }
 
   async updateAttempt(callId: string, changes: AttemptColumnChanges): Promise<void> {
@@ -214,7 +237,7 @@ export class DialerRepository {
 
   async callView(callId: string): Promise<CallView | null> {
     const rows = (await this.dataSource.query(
-      `SELECT i.id, i.campaign_id, c.name AS campaign_name, c.disposition_set_id, a.id AS account_id, a.account_number,
+      `SELECT i.id, i.campaign_id, c.name AS campaign_name, ${DISPOSITION_SET_OF_CALL} AS disposition_set_id, a.id AS account_id, a.account_number,
               d.full_name, i.phone, a.balance_minor, a.currency, a.days_past_due, i.connected_at
          FROM interactions i
          JOIN accounts a ON a.id = i.account_id
@@ -269,7 +292,7 @@ export class DialerRepository {
     setId: string | null;
   } | null> {
     const rows = (await this.dataSource.query(
-      `SELECT i.account_id, i.agent_id, i.team_id, c.disposition_set_id
+      `SELECT i.account_id, i.agent_id, i.team_id, ${DISPOSITION_SET_OF_CALL} AS disposition_set_id
          FROM interactions i LEFT JOIN campaigns c ON c.id = i.campaign_id WHERE i.id = ?`,
       [callId],
     )) as Raw[];

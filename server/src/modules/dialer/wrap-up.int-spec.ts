@@ -60,6 +60,11 @@ describe('Wrap-up', () => {
         code: ErrorCode.ValidationFailed,
         message: reason,
       });
+    // Wrap-up ends with a disposition: asking to be available (or on a break) is refused.
+    expect(await emitWithAck(agent, 'agent.state-requested', { state: 'available' })).toMatchObject({
+      ok: false,
+      code: ErrorCode.Conflict,
+    });
     await refused({ callId: call.callId, dispositionCode: 'INVENTADO' }, WrapUpError.UnknownDisposition);
     await refused({ callId: call.callId, dispositionCode: 'VOLVER' }, WrapUpError.CallbackRequired);
     await refused({ callId: call.callId, dispositionCode: 'PROMESA' }, WrapUpError.AgreementRequired);
