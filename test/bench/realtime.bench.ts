@@ -32,6 +32,7 @@ import {
   dropDatabase,
   freePort,
   runServer,
+  waitHealthy,
 } from '../support/server-process.util';
 import type { FromWorker, ToWorker, WorkerReady, WorkerResult } from './realtime-agents.worker';
 
@@ -114,20 +115,7 @@ async function launch(env: Record<string, string>): Promise<RunningServer> {
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not become healthy in 120 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitHealthy(url, child, () => output);
   return {
     url,
     child,

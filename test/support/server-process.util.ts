@@ -70,6 +70,24 @@ export function runServer(env: Record<string, string>, port: number): ChildProce
   });
 }
 
+/** Waits for the server's health endpoint; a server that exits or never answers fails with its output. */
+export async function waitHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not become healthy in 120 s:\n${output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 export async function startServer(options: {
   seedDemo: boolean;
   env?: Record<string, string>;
@@ -90,21 +108,7 @@ export async function startServer(options: {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not become healthy in 120 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitHealthy(url, child, () => output);
   return {
     url,
     database,

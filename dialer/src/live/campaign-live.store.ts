@@ -26,6 +26,30 @@ export interface LiveCall {
   ownerAgentId: string | null;
 }
 
+/** A call just reserved for dialling, not yet placed with the carrier. */
+export function queuedCall(
+  fields: Pick<LiveCall, 'callId' | 'campaignId' | 'lockId'> &
+    Partial<Pick<LiveCall, 'teamId' | 'ownerAgentId'>>,
+  entry: HopperEntry,
+  now: number,
+): LiveCall {
+  return {
+    accountId: entry.accountId,
+    contactPointId: entry.contactPointId,
+    phone: entry.phone,
+    stage: 'queued',
+    queuedAt: now,
+    carrierSid: null,
+    answeredAt: null,
+    connectedAt: null,
+    agentId: null,
+    endedBy: null,
+    teamId: null,
+    ownerAgentId: null,
+    ...fields,
+  };
+}
+
 /** A hopper entry: the account, the number to dial and the contact point it belongs to. */
 export interface HopperEntry {
   accountId: string;

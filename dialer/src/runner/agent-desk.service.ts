@@ -8,6 +8,7 @@ import {
   type WrapUpRequest,
 } from '@recupera/shared';
 import { AgentStateConflict, type AgentMove } from '../live/agent-pool.store';
+import { queuedCall } from '../live/campaign-live.store';
 import { MANUAL_CALLS } from '../live/live-keys.util';
 import type { CallLifecycleService } from './call-lifecycle.service';
 import type { DialerContext } from './dialer-context.type';
@@ -111,23 +112,11 @@ export class AgentDeskService {
       const attempt = await this.ctx.store.createManualAttempt(agentId, teamId, entry, now);
       if ('refused' in attempt) throw new AgentDeskError('dial_refused', attempt.refused);
       await this.ctx.live.createCall(
-        {
-          callId: attempt.callId,
-          campaignId: MANUAL_CALLS,
-          accountId: entry.accountId,
-          contactPointId: entry.contactPointId,
-          phone: entry.phone,
-          stage: 'queued',
-          queuedAt: now.getTime(),
-          carrierSid: null,
-          answeredAt: null,
-          connectedAt: null,
-          agentId: null,
-          teamId,
-          endedBy: null,
-          lockId,
-          ownerAgentId: agentId,
-        },
+        queuedCall(
+          { callId: attempt.callId, campaignId: MANUAL_CALLS, lockId, teamId, ownerAgentId: agentId },
+          entry,
+          now.getTime(),
+        ),
         now.getTime(),
       );
       await this.ctx.agents.move(agentId, teamId, ['reserved'], 'reserved', now.getTime(), {

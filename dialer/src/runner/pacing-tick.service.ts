@@ -1,5 +1,5 @@
 import { isScheduleOpen } from '@recupera/shared';
-import type { HopperEntry } from '../live/campaign-live.store';
+import { queuedCall, type HopperEntry } from '../live/campaign-live.store';
 import {
   ABANDON_CONTROLLER_DEFAULTS,
   abandonGuardCut,
@@ -127,23 +127,7 @@ export class PacingTickService {
         return false;
       }
       await this.ctx.live.createCall(
-        {
-          callId,
-          campaignId: campaign.id,
-          accountId: entry.accountId,
-          contactPointId: entry.contactPointId,
-          phone: entry.phone,
-          stage: 'queued',
-          queuedAt: now.getTime(),
-          carrierSid: null,
-          answeredAt: null,
-          connectedAt: null,
-          agentId: null,
-          teamId: null,
-          endedBy: null,
-          lockId,
-          ownerAgentId: null,
-        },
+        queuedCall({ callId, campaignId: campaign.id, lockId }, entry, now.getTime()),
         now.getTime(),
       );
       await this.ctx.jobs.add('dial.place', { campaignId: campaign.id, callId }, { jobId: `dial-${callId}` });
