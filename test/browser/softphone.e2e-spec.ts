@@ -1,6 +1,7 @@
 import {
   DEFAULT_AGREEMENT_RULES,
   DEFAULT_COMPLIANCE_PROFILES,
+  DEFAULT_MX_COLLECTION_SCRIPT,
   WAIVER_LIMIT_BP,
   WEEKDAYS,
   addDays,
@@ -12,6 +13,8 @@ import {
   type CampaignResponse,
   type DispositionSetResponse,
   type PortfolioResponse,
+  type ScriptResponse,
+  type ScriptVersionResponse,
   type TeamResponse,
 } from '@recupera/shared';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -142,8 +145,24 @@ describe('softphone in a browser', () => {
     if (paused.status === 200) runningCampaigns.delete(id);
   }
 
+  /** The default Mexican collection script, created and published as the admin: its published version's id. */
+  async function publishDefaultScript(): Promise<string> {
+    const { scriptId: _scriptId, version: _version, ...draft } = DEFAULT_MX_COLLECTION_SCRIPT;
+    const created = await apiCall<ScriptResponse>(server.url, 'POST', '/scripts', adminToken, draft);
+    expect(created.status).toBe(201);
+    const published = await apiCall<ScriptVersionResponse>(
+      server.url,
+      'POST',
+      `/scripts/${created.body.id}/publish`,
+      adminToken,
+    );
+    expect(published.status).toBe(200);
+    expect(published.body.status).toBe('published');
+    return published.body.id;
+  }
+
   /** A progressive campaign on the demo bank's cards for Equipo Norte, dialling around the clock. */
-  async function startNorteCampaign(): Promise<CampaignResponse> {
+  async function startNorteCampaign(scriptVersionId: string | null = null): Promise<CampaignResponse> {
     const [portfolios, teams, sets] = await Promise.all([
       apiCall<PortfolioResponse[]>(server.url, 'GET', '/portfolios', adminToken),
       apiCall<TeamResponse[]>(server.url, 'GET', '/teams', adminToken),
@@ -164,6 +183,7 @@ describe('softphone in a browser', () => {
       abandonMessage: 'Le llamamos de Banco Cordillera; le devolveremos la llamada.',
       // The campaign's own hours never narrow the test; the debtors' legal window still applies.
       schedule: { days: [...WEEKDAYS], from: '00:00', to: '23:59' },
+      scriptVersionId,
     });
     expect(created.status).toBe(201);
     const started = await apiCall<CampaignResponse>(
@@ -234,7 +254,7 @@ describe('softphone in a browser', () => {
       return;
     }
 
-    const campaign = await startNorteCampaign();
+    const campaign = await startNorteCampaign(await publishDefaultScript());
     const call = softphone.getByTestId('softphone-call');
     await call.getByTestId('softphone-debtor').waitFor({ timeout: CALL_TIMEOUT_MS });
     await waitForText(softphone.getByTestId('softphone-state'), 'En llamada');
@@ -253,6 +273,23 @@ describe('softphone in a browser', () => {
     expect(await call.getByTestId('softphone-campaign').innerText()).toBe(campaign.name);
     expect(await call.getByTestId('softphone-call-timer').innerText()).toMatch(/^00:\d\d$/);
     expect(await call.getByTestId('softphone-hang-up').innerText()).toMatch(/Colgar\s*F4/);
+
+    // The campaign's script, pushed with the call and filled with the debtor's data: the greeting
+    // asks for the debtor by the name on the screen pop; the debtor's answer leads to the disclosure.
+    const script = call.getByTestId('script-panel');
+    const stepTitle = script.getByTestId('script-step-title');
+    await waitForText(stepTitle, 'Saludo');
+    expect(await script.getByTestId('script-step-question').innerText()).toContain(debtor);
+    expect(await script.getByTestId('script-step-body').innerText()).toMatch(/^Buenos días, le habla .+\.$/);
+    expect(await script.getByTestId('script-next').count()).toBe(0);
+    expect(await script.getByTestId('script-back').isDisabled()).toBe(true);
+    await script.getByTestId('script-answer-titular').click();
+    await waitForText(stepTitle, 'Identificación y aviso (obligatorio)');
+    expect(await script.getByTestId('script-step-required').innerText()).toMatch(/^obligatorio$/i);
+    expect(await script.getByTestId('script-step-body').innerText()).toContain(accountNumber);
+    expect(await script.getByTestId('script-trail').innerText()).toMatch(/Saludo\s*›?\s*Identificación/);
+    expect(await script.getByTestId('script-disposition').innerText()).toContain('Tipificación sugerida');
+    await waitForEnabled(script.getByTestId('script-next'));
 
     // The agreement: a fifth down today, the rest in three installments every two weeks. The
     // builder follows the call into its wrap-up, so a debtor who hangs up first changes nothing here.

@@ -9,7 +9,9 @@ import { ChipComponent } from '../../ui/chip.component';
 import { IconComponent } from '../../ui/icon.component';
 import { agentStateTone } from '../../ui/tone.util';
 import { AgreementBuilderComponent } from './agreement-builder.component';
+import { ScriptPanelComponent } from './script-panel.component';
 import { formatClock } from './softphone-clock.util';
+import { ScriptStore } from './script.store';
 import { SoftphoneStore } from './softphone.store';
 import { WrapUpFormComponent } from './wrap-up-form.component';
 import { WrapUpStore } from './wrap-up.store';
@@ -38,6 +40,7 @@ export const SOFTPHONE_SHORTCUTS = {
     AgreementBuilderComponent,
     ChipComponent,
     IconComponent,
+    ScriptPanelComponent,
     WrapUpFormComponent,
   ],
   host: { '(document:keydown)': 'onKeydown($event)' },
@@ -88,6 +91,8 @@ export class SoftphoneComponent {
   });
 
   constructor() {
+    // The script arrives right after the call: its store must listen before the panel is drawn.
+    inject(ScriptStore);
     this.store.connect();
   }
 
