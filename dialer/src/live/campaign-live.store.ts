@@ -136,6 +136,14 @@ export class CampaignLiveStore {
     return scores.map((score) => score !== null);
   }
 
+  async markRefillIdle(campaignId: string, ms: number): Promise<void> {
+    await this.redis.set(this.keys.refillIdle(campaignId), '1', 'PX', ms);
+  }
+
+  async isRefillIdle(campaignId: string): Promise<boolean> {
+    return (await this.redis.exists(this.keys.refillIdle(campaignId))) > 0;
+  }
+
   async clearHopper(campaignId: string): Promise<void> {
     await this.redis.del(this.keys.hopper(campaignId));
   }

@@ -60,6 +60,10 @@ export class LiveKeys {
   refillLock(campaignId: string): string {
     return this.key('campaign', campaignId, 'refill-lock');
   }
+  /** Set while a refill found no account left to add, so ticks stop asking for a while. */
+  refillIdle(campaignId: string): string {
+    return this.key('campaign', campaignId, 'refill-idle');
+  }
   tries(campaignId: string, accountId: string, day: string): string {
     return this.key('campaign', campaignId, 'tries', accountId, day);
   }

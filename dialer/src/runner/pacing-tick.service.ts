@@ -26,6 +26,12 @@ const PACE_LOCK_MS = 15_000;
  */
 const MAX_DIALS_PER_TICK = 100;
 const REFILL_LOCK_MS = 60_000;
+/**
+ * A refill that found no account left (the segment worked through, the rest deferred by the gate)
+ * is not asked again for this long: accounts come back by the clock (12 h, a refusal's retryAt),
+ * while retries and callbacks reach the hopper directly.
+ */
+const REFILL_IDLE_MS = 30_000;
 /** Retries and callbacks are dialled before fresh accounts. */
 export const PRIORITY = { callback: 0, retry: 1, fresh: 2 } as const;
 
@@ -179,6 +185,7 @@ export class PacingTickService {
   ): Promise<void> {
     const staffed = Math.max(1, decision.explanation.freeAgents + decision.explanation.sureDials + 1);
     if (hopperSize >= HOPPER_LOW_PER_AGENT * staffed && hopperSize > 0) return;
+    if (await this.ctx.live.isRefillIdle(campaign.id)) return;
     // A fixed id keeps one refill queued per campaign; a failed one is dropped so the next can run.
     await this.ctx.jobs.add(
       'hopper.refill',
@@ -200,6 +207,7 @@ export class PacingTickService {
       const now = this.ctx.clock.now();
       const size = await this.ctx.live.hopperSize(campaign.id);
       const candidates = await this.ctx.store.candidates(campaign, size + REFILL_BATCH, now);
+      if (candidates.length === 0) await this.ctx.live.markRefillIdle(campaign.id, REFILL_IDLE_MS);
       const queued = await this.ctx.live.inHopper(campaign.id, candidates);
       const fresh: HopperEntry[] = [];
       for (let i = 0; i < candidates.length && fresh.length < REFILL_BATCH; i++) {

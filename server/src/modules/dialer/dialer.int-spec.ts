@@ -103,6 +103,8 @@ describe('Live dialer', () => {
       [ids['agentA']],
     );
     expect((states as unknown[]).length).toBe(6);
+    // Nothing is left to dial (Tokyo is deferred till morning): the ticks stop refilling for a while.
+    await until('the idle refill', async () => engine.ctx.live.isRefillIdle(campaign));
     // The team's supervisor saw every stage of those calls and the agent's every move, as they happened.
     const stages = floor.progress.filter((p) => p.campaignId === campaign).map((p) => p.stage);
     expect(stages.filter((stage) => stage === 'connected')).toHaveLength(3);
