@@ -58,7 +58,7 @@ export type { HopperEntry, LiveCall, CampaignMeasurements } from './live/campaig
 export type * from './runner/dialer-ports.type';
 export { DialerEngine } from './runner/dialer-engine.factory';
 export type { DialerEngineDeps } from './runner/dialer-engine.factory';
-export { AgentDeskError } from './runner/agent-desk.service';
+export { AgentDeskError } from './runner/agent-moves.util';
 export { buildPacingSnapshot } from './runner/pacing-snapshot.util';
 export { DialerProducer } from './jobs/dialer.producer';
 export { DialerProcessor } from './jobs/dialer.processor';

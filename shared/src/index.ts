@@ -27,6 +27,7 @@ export * from './realtime/supervisor-events.type';
 export * from './domain/agent-state.util';
 export * from './campaigns/campaign-schedule.util';
 export * from './contracts/dialer.type';
+export * from './contracts/telephony.type';
 export * from './domain/seeded-random.util';
 export * from './domain/person-names.constant';
 export * from './imports/row-problem.type';

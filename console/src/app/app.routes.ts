@@ -67,6 +67,12 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./features/campaigns/campaigns.routes').then((m) => m.CAMPAIGNS_ROUTES),
       },
       {
+        path: 'scripts',
+        title: pageTitle('nav.scripts'),
+        canActivate: [roleGuard('supervisor', 'admin')],
+        loadComponent: () => import('./features/scripts/scripts.component').then((m) => m.ScriptsComponent),
+      },
+      {
         path: 'admin',
         canActivate: [roleGuard('admin')],
         loadChildren: () => import('./features/admin/admin.routes').then((m) => m.ADMIN_ROUTES),

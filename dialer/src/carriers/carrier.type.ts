@@ -46,6 +46,8 @@ export interface Carrier {
   placeCall(request: PlaceCallRequest): Promise<CallHandle>;
   /** Joins an answered call to the agent's conference (the agent's softphone is in it). */
   bridgeToAgent(call: CallHandle, agentId: string): Promise<void>;
+  /** Puts the debtor on hold (music, the agent cannot be heard) or takes them off it. */
+  hold(call: CallHandle, agentId: string, on: boolean): Promise<void>;
   /** Plays the campaign's message to a person no agent could take, then hangs up. */
   playMessageAndHangUp(call: CallHandle, message: string): Promise<void>;
   hangUp(call: CallHandle): Promise<void>;

@@ -14,6 +14,7 @@ import { REFERENCE_SCENARIO, type SimulatedCallScenario } from './simulated-scen
 export type SimulatedCommand =
   | { kind: 'bridge'; callId: string; agentId: string }
   | { kind: 'message'; callId: string }
+  | { kind: 'hold'; callId: string; on: boolean }
   | { kind: 'hang-up'; callId: string };
 
 /** How simulated carriers of several processes reach each other (Redis pub/sub in production). */
@@ -38,6 +39,10 @@ interface LiveCall {
   stage: Stage;
   rng: SeededRandom;
   timer: NodeJS.Timeout | null;
+  /** What the timer will do, and when (ms since epoch, real time). */
+  next: { action: () => Promise<void>; at: number } | null;
+  /** On hold the conversation stops: the debtor's hang-up waits this much longer once taken off. */
+  heldRemainingMs: number | null;
 }
 
 /** FNV-1a over the call id, so each call's draws depend only on the seed and the call. */
@@ -91,7 +96,7 @@ export class SimulatedCarrier implements Carrier {
       carrierSid: `SIM${(++this.sequence).toString(36)}-${request.callId}`,
     };
     const rng = new SeededRandom(callSeed(this.options.seed, request.callId));
-    const call: LiveCall = { handle, stage: 'ringing', rng, timer: null };
+    const call: LiveCall = { handle, stage: 'ringing', rng, timer: null, next: null, heldRemainingMs: null };
     this.calls.set(request.callId, call);
     const ringLimitMs = request.ringTimeoutSeconds * 1_000;
     const fate = rng.weighted(this.scenario.outcomes);
@@ -131,6 +136,10 @@ export class SimulatedCarrier implements Carrier {
     await this.command({ kind: 'bridge', callId: call.callId, agentId });
   }
 
+  async hold(call: CallHandle, _agentId: string, on: boolean): Promise<void> {
+    await this.command({ kind: 'hold', callId: call.callId, on });
+  }
+
   async playMessageAndHangUp(call: CallHandle): Promise<void> {
     await this.command({ kind: 'message', callId: call.callId });
   }
@@ -155,9 +164,14 @@ export class SimulatedCarrier implements Carrier {
     if (!call || call.stage === 'ended') return;
     switch (command.kind) {
       case 'bridge':
-        if (call.stage !== 'answered') return;
+        // A bridged call bridged again is a transfer: the debtor starts a new conversation.
+        if (call.stage !== 'answered' && call.stage !== 'bridged') return;
         call.stage = 'bridged';
+        call.heldRemainingMs = null;
         this.endAfter(call, sampleDuration(this.scenario.talkTime, call.rng), 'completed');
+        return;
+      case 'hold':
+        if (call.stage === 'bridged') this.setHeld(call, command.on);
         return;
       case 'message':
         call.stage = 'message';
@@ -169,13 +183,29 @@ export class SimulatedCarrier implements Carrier {
     }
   }
 
+  private setHeld(call: LiveCall, on: boolean): void {
+    if (on && call.heldRemainingMs === null && call.timer && call.next) {
+      clearTimeout(call.timer);
+      call.timer = null;
+      call.heldRemainingMs = Math.max(0, call.next.at - Date.now());
+    } else if (!on && call.heldRemainingMs !== null && call.next) {
+      const { action } = call.next;
+      const remaining = call.heldRemainingMs;
+      call.heldRemainingMs = null;
+      this.schedule(call, remaining / this.scale, action);
+    }
+  }
+
   /** Sets what the call waits for next, cancelling whatever it waited for before. */
   private schedule(call: LiveCall, ms: number, action: () => Promise<void>): void {
     if (call.timer) clearTimeout(call.timer);
+    const delay = ms * this.scale;
+    call.next = { action, at: Date.now() + delay };
     call.timer = setTimeout(() => {
       call.timer = null;
+      call.next = null;
       action().catch(() => undefined);
-    }, ms * this.scale);
+    }, delay);
   }
 
   private endAfter(call: LiveCall, ms: number, reason: CarrierEndReason): void {

@@ -3,7 +3,7 @@ import type SdkRequestClient from 'twilio/lib/base/RequestClient';
 import type SdkResponse from 'twilio/lib/http/response';
 import type { CallHandle, Carrier, CarrierEventSink, PlaceCallRequest } from './carrier.type';
 import { twilioCallEvent, type TwilioWebhookKind } from './twilio-events.util';
-import { agentConferenceTwiml, messageTwiml } from './twilio-twiml.util';
+import { agentConferenceName, agentConferenceTwiml, messageTwiml } from './twilio-twiml.util';
 
 export interface TwilioCarrierOptions {
   accountSid: string;
@@ -74,6 +74,17 @@ export class TwilioCarrier implements Carrier {
 
   async bridgeToAgent(call: CallHandle, agentId: string): Promise<void> {
     await this.client.calls(call.carrierSid).update({ twiml: agentConferenceTwiml(agentId) });
+  }
+
+  /** The debtor's leg in the agent's conference is held (Twilio plays its hold music) or released. */
+  async hold(call: CallHandle, agentId: string, on: boolean): Promise<void> {
+    const [conference] = await this.client.conferences.list({
+      friendlyName: agentConferenceName(agentId),
+      status: 'in-progress',
+      limit: 1,
+    });
+    if (!conference) throw new Error(`No conference in progress for agent ${agentId}`);
+    await this.client.conferences(conference.sid).participants(call.carrierSid).update({ hold: on });
   }
 
   async playMessageAndHangUp(call: CallHandle, message: string): Promise<void> {

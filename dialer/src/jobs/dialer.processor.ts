@@ -49,8 +49,16 @@ export class DialerProcessor {
         return;
       }
       case 'callback.due':
-        await this.engine.callbackDue((job.data as DialerJobs['callback.due']).callbackId);
+        await this.engine.callbacks.due((job.data as DialerJobs['callback.due']).callbackId);
         return;
+      case 'callback.fallback':
+        await this.engine.callbacks.fallback((job.data as DialerJobs['callback.fallback']).callbackId);
+        return;
+      case 'wrapup.overdue': {
+        const data = job.data as DialerJobs['wrapup.overdue'];
+        await this.engine.desk.wrapUpOverdue(data.agentId, data.callId);
+        return;
+      }
       default:
         throw new Error(`Unknown dialer job ${String(name)}`);
     }

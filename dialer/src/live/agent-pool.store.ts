@@ -152,6 +152,22 @@ export class AgentPoolStore {
     return result ?? null;
   }
 
+  /** Keeps a due callback for the agent until they are free to take it. */
+  async keepCallback(agentId: string, callbackId: string, dueAt: number): Promise<void> {
+    await this.redis.zadd(this.keys.agentCallbacks(agentId), dueAt, callbackId);
+  }
+
+  /** The agent's oldest kept callback, taken off their list. */
+  async takeKeptCallback(agentId: string): Promise<string | null> {
+    const [callbackId] = await this.redis.zpopmin(this.keys.agentCallbacks(agentId));
+    return callbackId ?? null;
+  }
+
+  /** True for the one caller that took this callback off the agent's list. */
+  async dropKeptCallback(agentId: string, callbackId: string): Promise<boolean> {
+    return (await this.redis.zrem(this.keys.agentCallbacks(agentId), callbackId)) === 1;
+  }
+
   /** Counts the agent's open consoles across every server; returns how many are open now. */
   async socketOpened(agentId: string): Promise<number> {
     return this.redis.hincrby(this.keys.agent(agentId), 'sockets', 1);

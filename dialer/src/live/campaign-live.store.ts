@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CallStage } from '@recupera/shared';
+import type { CallControls, CallStage, TransferState } from '@recupera/shared';
 import type { Redis } from 'ioredis';
 import type { AbandonControllerState } from '../pacing/abandon-controller.util';
 import type { LiveKeys } from './live-keys.util';
@@ -22,8 +22,21 @@ export interface LiveCall {
   endedBy: 'debtor' | 'agent' | null;
   /** The value the account and phone locks hold for this call. */
   lockId: string;
-  /** The agent who dialled it themselves (manual dialling): a person who answers is theirs. */
+  /** The agent who dialled it themselves (manual, preview, their callback): a person who answers is theirs. */
   ownerAgentId: string | null;
+  held: boolean;
+  muted: boolean;
+  transfer: TransferState;
+  /** The supervisor who took the call from the agent. */
+  transferredTo: string | null;
+}
+
+export function controlsOf(call: LiveCall | null): CallControls {
+  return {
+    held: call?.held ?? false,
+    muted: call?.muted ?? false,
+    transfer: call?.transfer ?? 'none',
+  };
 }
 
 /** A call just reserved for dialling, not yet placed with the carrier. */
@@ -46,6 +59,10 @@ export function queuedCall(
     endedBy: null,
     teamId: null,
     ownerAgentId: null,
+    held: false,
+    muted: false,
+    transfer: 'none',
+    transferredTo: null,
     ...fields,
   };
 }
@@ -204,6 +221,38 @@ export class CampaignLiveStore {
       .sadd(this.keys.carrierLines(), call.callId)
       .zadd(this.keys.carrierDials(), now, `${now}:${call.callId}`)
       .exec();
+  }
+
+  /**
+   * A previewed account: held (and locked) for the agent, but not a line yet — it counts against
+   * no line or calls-per-second limit until the agent dials it (then `createCall`).
+   */
+  async holdPreview(call: LiveCall): Promise<void> {
+    await this.redis
+      .multi()
+      .hset(this.keys.call(call.callId), serialize(call))
+      .expire(this.keys.call(call.callId), CALL_TTL_SECONDS)
+      .exec();
+  }
+
+  async deleteCall(callId: string): Promise<void> {
+    await this.redis.del(this.keys.call(callId));
+  }
+
+  /**
+   * Sets one field only if it still holds `expected` (a transfer taken by one supervisor of many).
+   */
+  async swapField(callId: string, field: keyof LiveCall, expected: string, value: string): Promise<boolean> {
+    const ok = (await this.redis.eval(
+      `if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) return 1 end
+       return 0`,
+      1,
+      this.keys.call(callId),
+      field,
+      expected,
+      value,
+    )) as number;
+    return ok === 1;
   }
 
   async getCall(callId: string): Promise<LiveCall | null> {
@@ -435,5 +484,9 @@ function deserialize(hash: Record<string, string>): LiveCall {
     endedBy: text('endedBy') as LiveCall['endedBy'],
     lockId: hash['lockId'],
     ownerAgentId: text('ownerAgentId'),
+    held: hash['held'] === 'true',
+    muted: hash['muted'] === 'true',
+    transfer: (hash['transfer'] as TransferState | undefined) || 'none',
+    transferredTo: text('transferredTo'),
   };
 }

@@ -20,6 +20,10 @@ export class LiveKeys {
   teamBusy(teamId: string): string {
     return this.key('team', teamId, 'busy');
   }
+  /** Callbacks due that were kept for this agent: callbackId → due instant (ms). */
+  agentCallbacks(agentId: string): string {
+    return this.key('agent', agentId, 'callbacks');
+  }
   call(callId: string): string {
     return this.key('call', callId);
   }

@@ -5,22 +5,18 @@ import {
   type AgentState,
   type AgentStateView,
   type DialRequest,
+  type PreviewSkipRequest,
   type WrapUpRequest,
 } from '@recupera/shared';
-import { AgentStateConflict, type AgentMove } from '../live/agent-pool.store';
+import type { AgentMove } from '../live/agent-pool.store';
 import { queuedCall } from '../live/campaign-live.store';
 import { MANUAL_CALLS } from '../live/live-keys.util';
+import type { AgentCallbacksService } from './agent-callbacks.service';
+import { AgentDeskError, moveAgent } from './agent-moves.util';
 import type { CallLifecycleService } from './call-lifecycle.service';
+import { liveCallView } from './call-view.util';
 import type { DialerContext } from './dialer-context.type';
-
-export class AgentDeskError extends Error {
-  constructor(
-    readonly reason: 'state_conflict' | 'not_your_call' | 'invalid_wrap_up' | 'dial_refused',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import type { PreviewService } from './preview.service';
 
 /** What an agent does to their own state and call; the server's /agent gateway calls these. */
 export class AgentDeskService {
@@ -30,15 +26,20 @@ export class AgentDeskService {
   constructor(
     private readonly ctx: DialerContext,
     private readonly calls: CallLifecycleService,
+    private readonly previews: PreviewService,
+    private readonly callbacks: AgentCallbacksService,
   ) {}
 
   async snapshot(agentId: string): Promise<AgentSnapshot> {
     const state = await this.ctx.agents.get(agentId);
     const onCall = state.callId !== null && (state.state === 'on_call' || state.state === 'wrap_up');
-    const [call, script] = onCall
-      ? await Promise.all([this.ctx.store.callView(state.callId!), this.ctx.store.scriptFor(state.callId!)])
-      : [null, null];
-    return { state, call, script };
+    const withScript = state.callId !== null && (onCall || state.state === 'preview');
+    const [call, script, preview] = await Promise.all([
+      onCall ? liveCallView(this.ctx, state.callId!) : null,
+      withScript ? this.ctx.store.scriptFor(state.callId!) : null,
+      state.state === 'preview' ? this.previews.current(agentId) : null,
+    ]);
+    return { state, call, script, preview };
   }
 
   async requestState(
@@ -50,7 +51,7 @@ export class AgentDeskService {
     const current = await this.ctx.agents.get(agentId);
     if (current.state === 'wrap_up') await this.recordWrap(current, now.getTime());
     const view = await this.requestMove(agentId, teamId, request, now.getTime());
-    if (request.state === 'available') await this.offerWaitingCalls(teamId);
+    if (request.state === 'available') await this.freed(agentId, teamId);
     return view;
   }
 
@@ -89,8 +90,44 @@ export class AgentDeskService {
     }
     await this.recordWrap(current, now.getTime());
     const view = await this.move(agentId, teamId, ['wrap_up'], 'available', now.getTime());
-    await this.offerWaitingCalls(teamId);
+    await this.freed(agentId, teamId);
     return view;
+  }
+
+  /**
+   * The `wrapup.overdue` job: the agent is still wrapping up this call when the campaign's limit ran
+   * out. The team's supervisor is alerted, or (campaigns set to free agents by themselves) the wrap-up
+   * closes without a disposition and the agent is available again.
+   */
+  async wrapUpOverdue(agentId: string, callId: string): Promise<void> {
+    const agent = await this.ctx.agents.get(agentId);
+    if (agent.state !== 'wrap_up' || agent.callId !== callId || !agent.campaignId) return;
+    const campaign = await this.ctx.store.campaign(agent.campaignId);
+    const limitSeconds = campaign?.wrapUpLimitSeconds;
+    if (!campaign || !limitSeconds) return;
+    if (campaign.wrapUpOverrun === 'alert') {
+      this.ctx.events.toSupervisors(
+        { campaignId: campaign.id, teamIds: agent.teamId ? [agent.teamId] : [] },
+        'agent.wrap-up-overdue',
+        { agentId, teamId: agent.teamId, campaignId: campaign.id, callId, since: agent.since, limitSeconds },
+      );
+      return;
+    }
+    const now = this.ctx.clock.now().getTime();
+    await this.move(agentId, agent.teamId, ['wrap_up'], 'available', now);
+    await this.recordWrap(agent, now);
+    await this.ctx.store.updateAttempt(callId, { endReason: 'wrap_expired' });
+    this.ctx.events.toAgent(agentId, 'call.wrap-up-expired', { callId, limitSeconds });
+    await this.freed(agentId, agent.teamId);
+  }
+
+  async previewDial(agentId: string, callId: string): Promise<string> {
+    return this.previews.dial(agentId, callId);
+  }
+
+  async previewSkip(agentId: string, teamId: string | null, request: PreviewSkipRequest): Promise<void> {
+    await this.previews.skip(agentId, request);
+    await this.freed(agentId, teamId);
   }
 
   /**
@@ -103,7 +140,7 @@ export class AgentDeskService {
     if (!entry) throw new AgentDeskError('not_your_call', 'You cannot dial this account or number');
     if (await this.ctx.live.isPhoneBlocked(entry.phone))
       throw new AgentDeskError('dial_refused', 'abandoned_block');
-    await this.move(agentId, teamId, ['available', 'preview'], 'reserved', now.getTime());
+    await this.move(agentId, teamId, ['available'], 'reserved', now.getTime());
     const lockId = `manual:${agentId}:${now.getTime()}`;
     let locked = false;
     try {
@@ -145,7 +182,12 @@ export class AgentDeskService {
   /** The agent's last socket went away: a free agent must not be handed calls they cannot hear. */
   async disconnected(agentId: string, teamId: string | null): Promise<void> {
     const current = await this.ctx.agents.get(agentId);
-    if (current.state === 'available' || current.state === 'break') {
+    if (current.state === 'preview') {
+      await this.previews.release(agentId);
+      await this.move(agentId, teamId, ['preview'], 'offline', this.ctx.clock.now().getTime()).catch(
+        () => undefined,
+      );
+    } else if (current.state === 'available' || current.state === 'break') {
       await this.requestMove(agentId, teamId, { state: 'offline' }, this.ctx.clock.now().getTime()).catch(
         () => undefined,
       );
@@ -163,7 +205,7 @@ export class AgentDeskService {
     });
   }
 
-  private async move(
+  private move(
     agentId: string,
     teamId: string | null,
     from: readonly AgentState[],
@@ -171,16 +213,17 @@ export class AgentDeskService {
     now: number,
     extras: AgentMove = {},
   ): Promise<AgentStateView> {
-    try {
-      const { view } = await this.ctx.agents.move(agentId, teamId, from, to, now, extras);
-      await this.ctx.store.recordAgentState(view);
-      this.calls.agentChanged(view);
-      return view;
-    } catch (error) {
-      if (error instanceof AgentStateConflict)
-        throw new AgentDeskError('state_conflict', `You cannot go ${to} while ${error.current}`);
-      throw error;
-    }
+    return moveAgent(this.ctx, agentId, teamId, from, to, now, extras);
+  }
+
+  /**
+   * An agent just became free: people already waiting go first, then a callback the agent kept for
+   * themselves, and the team's campaigns pace (or offer a preview) at once.
+   */
+  private async freed(agentId: string, teamId: string | null): Promise<void> {
+    const campaigns = await this.offerWaitingCalls(teamId);
+    await this.callbacks.deliver(agentId);
+    for (const campaignId of campaigns) this.onAgentFreed(campaignId);
   }
 
   private async recordWrap(current: AgentStateView, now: number): Promise<void> {
@@ -191,9 +234,10 @@ export class AgentDeskService {
   }
 
   /** People already waiting in the team's campaigns go to the longest-idle free agent first. */
-  private async offerWaitingCalls(teamId: string | null): Promise<void> {
-    if (!teamId) return;
-    for (const campaignId of await this.ctx.store.runningCampaignsOfTeam(teamId)) {
+  private async offerWaitingCalls(teamId: string | null): Promise<string[]> {
+    if (!teamId) return [];
+    const campaigns = await this.ctx.store.runningCampaignsOfTeam(teamId);
+    for (const campaignId of campaigns) {
       const callId = await this.ctx.live.oldestWaiting(campaignId);
       if (callId) {
         const campaign = await this.ctx.store.campaign(campaignId);
@@ -208,7 +252,7 @@ export class AgentDeskService {
           }
         }
       }
-      this.onAgentFreed(campaignId);
     }
+    return campaigns;
   }
 }

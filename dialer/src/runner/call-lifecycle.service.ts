@@ -1,6 +1,7 @@
 import {
   agencyDate,
   type AgentStateView,
+  type CallEndedView,
   type CallOutcome,
   type CallProgress,
   type RetryOutcome,
@@ -9,6 +10,8 @@ import type { CarrierCallEvent, CarrierEndReason } from '../carriers/carrier.typ
 import type { LiveCall } from '../live/campaign-live.store';
 import { MANUAL_CALLS } from '../live/live-keys.util';
 import { PACING_DEFAULTS } from '../pacing/pacing.constant';
+import { moveAgent, publishAgentState } from './agent-moves.util';
+import { liveCallView } from './call-view.util';
 import type { DialerContext } from './dialer-context.type';
 import type { CampaignPlan } from './dialer-ports.type';
 
@@ -142,7 +145,7 @@ export class CallLifecycleService {
     });
     await this.ctx.store.recordAgentState(moved.view);
     this.agentChanged(moved.view);
-    const view = await this.ctx.store.callView(call.callId);
+    const view = await liveCallView(this.ctx, call.callId);
     if (view) this.ctx.events.toAgent(agentId, 'call.connected', view);
     const script = await this.ctx.store.scriptFor(call.callId);
     if (script) this.ctx.events.toAgent(agentId, 'script.pushed', script);
@@ -252,27 +255,40 @@ export class CallLifecycleService {
       talkSeconds: Math.round(talkMs / 1_000),
     });
     this.progress(call, 'ended', 'human', at);
-    if (!call.agentId) return;
-    const agent = await this.ctx.agents.get(call.agentId);
-    const moved = await this.ctx.agents.move(
-      call.agentId,
-      agent.teamId,
-      ['on_call'],
-      'wrap_up',
-      at.getTime(),
-      {
+    if (call.transferredTo) {
+      // The agent left at the transfer; the supervisor who took the call hears that it ended.
+      this.ctx.events.toSupervisors({ teamIds: call.teamId ? [call.teamId] : [] }, 'call.transfer-ended', {
         callId: call.callId,
-        campaignId: campaignOf(call),
-      },
-    );
-    await this.ctx.store.recordAgentState(moved.view);
-    this.agentChanged(moved.view);
-    this.ctx.events.toAgent(call.agentId, 'call.ended', {
+      });
+      return;
+    }
+    if (call.agentId) await this.agentLeftCall(call, call.agentId, call.endedBy ?? 'debtor', at);
+  }
+
+  /**
+   * The agent is off the call (it ended, or a supervisor took it): wrap-up begins, and the
+   * campaign's wrap-up limit starts counting.
+   */
+  async agentLeftCall(call: LiveCall, agentId: string, endedBy: CallEndedView['endedBy'], at: Date): Promise<void> {
+    const agent = await this.ctx.agents.get(agentId);
+    await moveAgent(this.ctx, agentId, agent.teamId, ['on_call'], 'wrap_up', at.getTime(), {
       callId: call.callId,
-      endedBy: call.endedBy ?? 'debtor',
-      talkSeconds: Math.round(talkMs / 1_000),
+      campaignId: campaignOf(call),
+    });
+    this.ctx.events.toAgent(agentId, 'call.ended', {
+      callId: call.callId,
+      endedBy,
+      talkSeconds: Math.round(Math.max(0, at.getTime() - (call.connectedAt ?? at.getTime())) / 1_000),
       endedAt: at.toISOString(),
     });
+    const campaign = campaignOf(call) ? await this.ctx.store.campaign(call.campaignId) : null;
+    if (campaign?.wrapUpLimitSeconds) {
+      await this.ctx.jobs.add(
+        'wrapup.overdue',
+        { agentId, callId: call.callId },
+        { delayMs: campaign.wrapUpLimitSeconds * 1_000, jobId: `wrapup-${call.callId}` },
+      );
+    }
   }
 
   /** No answer, busy, failure or machine: try again later, within the rule's daily cap. */
@@ -290,8 +306,7 @@ export class CallLifecycleService {
   }
 
   agentChanged(view: AgentStateView): void {
-    this.ctx.events.toAgent(view.agentId, 'agent.state-changed', view);
-    this.ctx.events.toSupervisors({ teamIds: view.teamId ? [view.teamId] : [] }, 'agent.state-changed', view);
+    publishAgentState(this.ctx, view);
   }
 
   /** Published to the floor of the campaign's teams; a lost event must never fail the call. */

@@ -1,10 +1,13 @@
 import { AgentPoolStore } from '../live/agent-pool.store';
 import { CampaignLiveStore } from '../live/campaign-live.store';
 import { LiveKeys } from '../live/live-keys.util';
+import { AgentCallbacksService } from './agent-callbacks.service';
 import { AgentDeskService } from './agent-desk.service';
+import { CallControlsService } from './call-controls.service';
 import { CallLifecycleService } from './call-lifecycle.service';
 import type { DialerContext } from './dialer-context.type';
-import { PacingTickService, PRIORITY } from './pacing-tick.service';
+import { PacingTickService } from './pacing-tick.service';
+import { PreviewService } from './preview.service';
 import type { Redis } from 'ioredis';
 
 export type DialerEngineDeps = Omit<DialerContext, 'live' | 'agents'> & {
@@ -26,6 +29,8 @@ export class DialerEngine {
   readonly calls: CallLifecycleService;
   readonly ticks: PacingTickService;
   readonly desk: AgentDeskService;
+  readonly controls: CallControlsService;
+  readonly callbacks: AgentCallbacksService;
   private readonly pacingSoon = new Set<string>();
   private closed = false;
 
@@ -37,8 +42,11 @@ export class DialerEngine {
       agents: new AgentPoolStore(deps.redis, keys),
     };
     this.calls = new CallLifecycleService(this.ctx);
-    this.ticks = new PacingTickService(this.ctx, this.calls);
-    this.desk = new AgentDeskService(this.ctx, this.calls);
+    const previews = new PreviewService(this.ctx);
+    this.callbacks = new AgentCallbacksService(this.ctx);
+    this.ticks = new PacingTickService(this.ctx, this.calls, previews);
+    this.desk = new AgentDeskService(this.ctx, this.calls, previews, this.callbacks);
+    this.controls = new CallControlsService(this.ctx, this.calls);
     this.calls.onLineFreed = (campaignId) => this.paceSoon(campaignId);
     this.desk.onAgentFreed = (campaignId) => this.paceSoon(campaignId);
     // A failure handling one event must be heard, not swallowed by the carrier's timer or webhook.
@@ -63,17 +71,6 @@ export class DialerEngine {
 
   async reconcile(): Promise<void> {
     await this.deps.syncTicks(await this.ctx.store.runningCampaignIds());
-  }
-
-  /** A callback fell due: the account goes to the front of every running campaign it belongs to. */
-  async callbackDue(callbackId: string): Promise<number> {
-    const target = await this.ctx.store.callbackTarget(callbackId);
-    if (!target) return 0;
-    for (const campaignId of target.campaignIds) {
-      await this.ctx.live.pushHopper(campaignId, [target.entry], PRIORITY.callback);
-    }
-    if (target.campaignIds.length > 0) await this.ctx.store.callbackQueued(callbackId);
-    return target.campaignIds.length;
   }
 
   close(): void {

@@ -14,6 +14,7 @@ import type {
   SupervisorServerToClientEvents,
   Verdict,
   WrapUpError,
+  WrapUpOverrun,
   WrapUpRequest,
 } from '@recupera/shared';
 import type { HopperEntry } from '../live/campaign-live.store';
@@ -31,6 +32,18 @@ export interface CampaignPlan {
   abandonMessage: string;
   retryRules: RetryRule[];
   schedule: CampaignSchedule;
+  wrapUpLimitSeconds: number | null;
+  wrapUpOverrun: WrapUpOverrun;
+}
+
+/** A call as the database knows it; its live switches (hold, mute, transfer) come from Redis. */
+export type StoredCallView = Omit<CallView, 'controls'>;
+
+export interface CallbackTarget {
+  entry: HopperEntry;
+  campaignIds: string[];
+  /** The agent who kept the callback for themselves; null for the team's. */
+  agentId: string | null;
 }
 
 /** What changes on the stored interaction as the call goes on. */
@@ -48,6 +61,8 @@ export interface AttemptChanges {
   talkSeconds?: number;
   wrapSeconds?: number;
   endReason?: string;
+  transferredTo?: string;
+  transferredAt?: Date;
 }
 
 /** The dialer's way into the database; the server implements it over its repositories and the gate. */
@@ -68,8 +83,11 @@ export interface DialerStorePort {
     accountId: string,
     contactPointId: string,
   ): Promise<HopperEntry | null>;
-  /** The compliance gate; a refusal is recorded with its reason before it is returned. */
-  gate(campaign: CampaignPlan, entry: HopperEntry, now: Date): Promise<Verdict>;
+  /**
+   * The compliance gate; a refusal is recorded with its reason before it is returned. An attempt
+   * already stored (a previewed account) is named so it does not count against itself.
+   */
+  gate(campaign: CampaignPlan, entry: HopperEntry, now: Date, exceptCallId?: string): Promise<Verdict>;
   /**
    * Stores the wrap-up of the agent's call (disposition, notes, callback); a refusal names the rule
    * it broke and stores nothing. The callback's id and due instant come back for its delayed job.
@@ -88,8 +106,8 @@ export interface DialerStorePort {
     entry: HopperEntry,
     now: Date,
   ): Promise<{ callId: string } | { refused: string }>;
-  /** A due callback's account and number, and the running campaigns that may dial it. */
-  callbackTarget(callbackId: string): Promise<{ entry: HopperEntry; campaignIds: string[] } | null>;
+  /** A scheduled callback's account and number, its agent, and the running campaigns that may dial it. */
+  callbackTarget(callbackId: string): Promise<CallbackTarget | null>;
   /** The callback is in a hopper now: it is not offered again. */
   callbackQueued(callbackId: string): Promise<void>;
   /**
@@ -98,10 +116,12 @@ export interface DialerStorePort {
    */
   createAttempt(campaign: CampaignPlan, entry: HopperEntry, now: Date): Promise<string | null>;
   updateAttempt(callId: string, changes: AttemptChanges): Promise<void>;
-  callView(callId: string): Promise<CallView | null>;
+  callView(callId: string): Promise<StoredCallView | null>;
   /** The call's campaign script rendered for its debtor; null when the campaign has none. */
   scriptFor(callId: string): Promise<ScriptPushed | null>;
   recordAgentState(view: AgentStateView): Promise<void>;
+  /** A user's display name (an agent asking for a transfer, as the supervisor sees it). */
+  userName(userId: string): Promise<string>;
 }
 
 export interface DialerEventsPort {

@@ -10,9 +10,11 @@ import { PACING_DEFAULTS } from '../pacing/pacing.constant';
 import type { PacingDecision } from '../pacing/pacing.type';
 import { decideDials } from '../pacing/pacing.util';
 import type { CallLifecycleService } from './call-lifecycle.service';
+import { claimEntry } from './claim-entry.util';
 import type { DialerContext } from './dialer-context.type';
 import type { CampaignPlan } from './dialer-ports.type';
 import { buildPacingSnapshot } from './pacing-snapshot.util';
+import type { PreviewService } from './preview.service';
 
 /** The hopper is topped up when it holds fewer than this many dials per staffed agent… */
 const HOPPER_LOW_PER_AGENT = 4;
@@ -44,6 +46,7 @@ export class PacingTickService {
   constructor(
     private readonly ctx: DialerContext,
     private readonly calls: CallLifecycleService,
+    private readonly previews: PreviewService,
   ) {}
 
   async tick(campaignId: string): Promise<PacingDecision | null> {
@@ -57,7 +60,13 @@ export class PacingTickService {
       if (!isScheduleOpen(campaign.schedule, this.ctx.limits.agencyTimeZone, now)) return null;
       const decision = await this.decide(campaign, now.getTime());
       const wanted = Math.min(decision.dials, MAX_DIALS_PER_TICK);
-      const placed = wanted > 0 ? await this.dial(campaign, wanted, now) : 0;
+      // Preview mode dials nothing by itself: each free agent is shown an account first.
+      const placed =
+        campaign.pacing.mode === 'preview'
+          ? await this.previews.offer(campaign, now, MAX_DIALS_PER_TICK)
+          : wanted > 0
+            ? await this.dial(campaign, wanted, now)
+            : 0;
       const hopperSize = await this.ctx.live.hopperSize(campaign.id);
       await this.maybeRefill(campaign, hopperSize, decision);
       const lines = await this.ctx.live.lineCounts(campaign.id, now.getTime(), PACING_DEFAULTS.cpsWindowMs);
@@ -110,38 +119,22 @@ export class PacingTickService {
   /** Pops accounts until `count` dials are reserved or the hopper runs dry. */
   private async dial(campaign: CampaignPlan, count: number, now: Date): Promise<number> {
     let placed = 0;
-    let attempts = 0;
-    while (placed < count && attempts < count * 4) {
+    let tries = count * 4;
+    while (placed < count && tries > 0) {
       const [entry] = await this.ctx.live.popHopper(campaign.id, 1);
       if (!entry) break;
-      attempts++;
-      if (await this.reserveAndQueue(campaign, entry, now)) placed++;
-    }
-    return placed;
-  }
-
-  private async reserveAndQueue(campaign: CampaignPlan, entry: HopperEntry, now: Date): Promise<boolean> {
-    if (await this.ctx.live.isPhoneBlocked(entry.phone)) return false;
-    const lockId = `pending:${campaign.id}:${entry.accountId}:${now.getTime()}`;
-    if (!(await this.ctx.live.lockForDial(entry, lockId))) return false;
-    try {
-      // The hopper was gate-checked when it was filled; the window may have closed since, so the
-      // store asks the gate again and creates nothing when it refuses.
-      const callId = await this.ctx.store.createAttempt(campaign, entry, now);
-      if (callId === null) {
-        await this.ctx.live.unlock(entry, lockId);
-        return false;
-      }
+      tries--;
+      const claimed = await claimEntry(this.ctx, campaign, entry, now);
+      if (!claimed) continue;
+      const { callId, lockId } = claimed;
       await this.ctx.live.createCall(
         queuedCall({ callId, campaignId: campaign.id, lockId }, entry, now.getTime()),
         now.getTime(),
       );
       await this.ctx.jobs.add('dial.place', { campaignId: campaign.id, callId }, { jobId: `dial-${callId}` });
-      return true;
-    } catch (error) {
-      await this.ctx.live.unlock(entry, lockId);
-      throw error;
+      placed++;
     }
+    return placed;
   }
 
   /** The `dial.place` job: the carrier is asked to ring the number. */

@@ -59,6 +59,14 @@ export interface TwilioConfig {
   webhookBaseUrl: string;
   /** Where the SDK sends its REST calls; Twilio's own API unless set (a proxy, or a test double). */
   apiBaseUrl: string | null;
+  /** Browser audio (`@twilio/voice-sdk`): an API key and the TwiML app the softphone dials. */
+  voice: TwilioVoiceConfig | null;
+}
+
+export interface TwilioVoiceConfig {
+  apiKeySid: string;
+  apiKeySecret: string;
+  twimlAppSid: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -156,7 +164,27 @@ function twilioConfig(env: Env, carrier: CarrierName, problems: string[]): Twili
   const apiBase = env['TWILIO_API_BASE_URL']
     ? url(env, 'TWILIO_API_BASE_URL', '', ['https:', 'http:'], problems)
     : null;
-  return { accountSid, authToken, webhookBaseUrl: base.replace(/\/+$/, ''), apiBaseUrl: apiBase };
+  return {
+    accountSid,
+    authToken,
+    webhookBaseUrl: base.replace(/\/+$/, ''),
+    apiBaseUrl: apiBase,
+    voice: twilioVoiceConfig(env, problems),
+  };
+}
+
+/** The browser softphone's credentials: all three or none (then agents use their own phones). */
+function twilioVoiceConfig(env: Env, problems: string[]): TwilioVoiceConfig | null {
+  const apiKeySid = env['TWILIO_API_KEY_SID'] ?? '';
+  const apiKeySecret = env['TWILIO_API_KEY_SECRET'] ?? '';
+  const twimlAppSid = env['TWILIO_TWIML_APP_SID'] ?? '';
+  if (!apiKeySid && !apiKeySecret && !twimlAppSid) return null;
+  if (!/^SK[0-9a-f]{32}$/i.test(apiKeySid))
+    problems.push('TWILIO_API_KEY_SID must be an API key SID (SK followed by 32 hex digits)');
+  if (apiKeySecret.length < 16) problems.push('TWILIO_API_KEY_SECRET is required with TWILIO_API_KEY_SID');
+  if (!/^AP[0-9a-f]{32}$/i.test(twimlAppSid))
+    problems.push('TWILIO_TWIML_APP_SID must be a TwiML app SID (AP followed by 32 hex digits)');
+  return { apiKeySid, apiKeySecret, twimlAppSid };
 }
 
 export class ConfigError extends Error {

@@ -3,6 +3,7 @@ import { CreateCompliance1764100000000 } from './migrations/1764100000000-create
 import { ExtendCampaigns1764200000000 } from './migrations/1764200000000-extend-campaigns';
 import { CreateDialer1764300000000 } from './migrations/1764300000000-create-dialer';
 import { CreateScripts1764400000000 } from './migrations/1764400000000-create-scripts';
+import { AddAgentWorkspace1764500000000 } from './migrations/1764500000000-add-agent-workspace';
 
 /** Listed explicitly: the server is bundled, so migrations cannot be found by a glob at run time. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ExtendCampaigns1764200000000,
   CreateDialer1764300000000,
   CreateScripts1764400000000,
+  AddAgentWorkspace1764500000000,
 ];

@@ -30,6 +30,10 @@ export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
 export const MACHINE_ACTIONS = ['hang_up', 'leave_message'] as const;
 export type MachineAction = (typeof MACHINE_ACTIONS)[number];
 
+/** What happens when an agent's wrap-up outlasts the campaign's limit. */
+export const WRAP_UP_OVERRUNS = ['alert', 'auto_available'] as const;
+export type WrapUpOverrun = (typeof WRAP_UP_OVERRUNS)[number];
+
 /** Outcomes a campaign may retry; a human answer or an abandon are never retried by rule. */
 export const RETRY_OUTCOMES = ['no_answer', 'busy', 'failed', 'machine'] as const;
 export type RetryOutcome = (typeof RETRY_OUTCOMES)[number];
@@ -67,6 +71,13 @@ export interface CampaignSettings {
   abandonMessage: string;
   retryRules: RetryRule[];
   schedule: CampaignSchedule;
+  /** Seconds an agent may spend in wrap-up after a call; null for no limit. */
+  wrapUpLimitSeconds: number | null;
+  /**
+   * Past the limit: `alert` tells the team's supervisor; `auto_available` closes the wrap-up without
+   * a disposition (the interaction says it expired) and frees the agent.
+   */
+  wrapUpOverrun: WrapUpOverrun;
   dispositionSetId: string | null;
   /** Scripts come later; until then always null. */
   scriptVersionId: string | null;
@@ -156,6 +167,8 @@ export const CAMPAIGN_EDITABLE_WHILE_RUNNING = [
   'maxLinesPerAgent',
   'abandonCapBp',
   'ringTimeoutSeconds',
+  'wrapUpLimitSeconds',
+  'wrapUpOverrun',
 ] as const satisfies readonly (keyof UpdateCampaignRequest)[];
 
 /** Fixed once the campaign has left draft: its attempts and metrics belong to that portfolio and channel. */
@@ -171,6 +184,7 @@ export const CAMPAIGN_LIMITS = {
   /** 3 % is the legal ceiling of every dialer profile (DESIGN.md §5.1); below 0.5 % predictive barely dials. */
   abandonCapBp: { min: 50, max: 300 },
   ringTimeoutSeconds: { min: 10, max: 60 },
+  wrapUpLimitSeconds: { min: 10, max: 900 },
   retryAfterMinutes: { min: 5, max: 7 * 24 * 60 },
   retryMaxPerDay: { min: 1, max: 10 },
   score: { min: 0, max: 9999 },
@@ -194,6 +208,8 @@ export const CAMPAIGN_DEFAULTS: Readonly<
     { outcome: 'machine', retryAfterMinutes: 240, maxPerDay: 2 },
   ],
   schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '19:00' },
+  wrapUpLimitSeconds: 120,
+  wrapUpOverrun: 'alert',
   dispositionSetId: null,
   scriptVersionId: null,
 };

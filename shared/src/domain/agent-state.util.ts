@@ -7,11 +7,11 @@ import type { AgentState, RequestableAgentState } from '../realtime/agent-events
 export const AGENT_TRANSITIONS: Readonly<Record<AgentState, readonly AgentState[]>> = {
   offline: ['available', 'break'],
   available: ['reserved', 'on_call', 'preview', 'break', 'offline'],
-  reserved: ['on_call', 'available', 'offline'],
+  reserved: ['on_call', 'preview', 'available', 'offline'],
   on_call: ['wrap_up'],
   wrap_up: ['available', 'break', 'offline'],
   break: ['available', 'offline'],
-  preview: ['on_call', 'available', 'break', 'offline'],
+  preview: ['reserved', 'available', 'break', 'offline'],
 };
 
 export function canTransition(from: AgentState, to: AgentState): boolean {

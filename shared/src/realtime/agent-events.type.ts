@@ -55,14 +55,69 @@ export interface CallView {
   connectedAt: string;
   /** The campaign's disposition codes, for the wrap-up form. */
   dispositions: DispositionOption[];
+  /** Seconds the campaign allows for the wrap-up after this call; null when unlimited. */
+  wrapUpLimitSeconds: number | null;
+  controls: CallControls;
+}
+
+/** A transfer to the team's supervisor: asked, then taken (the agent leaves the call to wrap it up). */
+export const TRANSFER_STATES = ['none', 'requested', 'taken'] as const;
+export type TransferState = (typeof TRANSFER_STATES)[number];
+
+/** The softphone's switches on a connected call; the server holds them, so a reload shows the truth. */
+export interface CallControls {
+  held: boolean;
+  muted: boolean;
+  transfer: TransferState;
+}
+
+export const NO_CALL_CONTROLS: CallControls = { held: false, muted: false, transfer: 'none' };
+
+export interface CallControlsChanged extends CallControls {
+  callId: string;
+}
+
+/** A hold or mute switch for the agent's call. */
+export interface CallSwitchRequest extends CallRef {
+  on: boolean;
+}
+
+/**
+ * Preview mode: the dialer reserved an account for the agent (the gate already allowed it) and shows
+ * it before anything rings; the agent dials it or skips it with a reason.
+ */
+export interface PreviewView extends Omit<CallView, 'connectedAt' | 'controls'> {
+  offeredAt: string;
+}
+
+export const PREVIEW_SKIP_REASONS = [
+  'recent_contact',
+  'payment_in_progress',
+  'dispute_in_progress',
+  'wrong_data',
+  'not_workable_now',
+  'other',
+] as const;
+export type PreviewSkipReason = (typeof PREVIEW_SKIP_REASONS)[number];
+
+/** The stage of a previewed account's interaction when the agent skipped it: never dialled, no attempt. */
+export const SKIPPED_STAGE = 'skipped';
+
+export interface PreviewSkipRequest extends CallRef {
+  reason: PreviewSkipReason;
+}
+
+/** The campaign's wrap-up limit ran out and it frees agents by itself: the wrap-up closed undispositioned. */
+export interface WrapUpExpired extends CallRef {
+  limitSeconds: number;
 }
 
 export interface CallEndedView {
   callId: string;
   /** How an agent's own dial ended when nobody answered it (no_answer, busy…); absent after a talk. */
   outcome?: CallOutcome;
-  /** Who hung up: the debtor (carrier) or the agent. */
-  endedBy: 'debtor' | 'agent';
+  /** Who hung up: the debtor (carrier) or the agent; `transfer`: a supervisor took the call. */
+  endedBy: 'debtor' | 'agent' | 'transfer';
   talkSeconds: number;
   endedAt: string;
 }
@@ -72,6 +127,8 @@ export interface AgentSnapshot {
   /** The call the agent is on or wrapping up, and its script: a reconnecting console resumes both. */
   call: CallView | null;
   script: ScriptPushed | null;
+  /** The account offered in preview mode, while the agent decides. */
+  preview: PreviewView | null;
 }
 
 export type AckResult = { ok: true } | { ok: false; code: ErrorCode; message: string };
@@ -133,6 +190,10 @@ export interface AgentEventPayloads {
   'script.pushed': ScriptPushed;
   /** A supervisor approved or rejected an agreement this agent asked approval for. */
   'agreement.decided': AgreementResponse;
+  'call.controls-changed': CallControlsChanged;
+  /** Preview mode: an account to look at before dialling (its script follows as `script.pushed`). */
+  'preview.offered': PreviewView;
+  'call.wrap-up-expired': WrapUpExpired;
 }
 
 /**
@@ -162,6 +223,13 @@ export interface AgentClientToServerEvents {
   /** The ack carries the call's id once the gate allowed the dial; a refusal names its reason. */
   'call.dial-requested': (request: DialRequest, ack: DialAck) => void;
   'script.step-recorded': (record: ScriptStepRecord, ack: Ack) => void;
+  'call.hold-requested': (request: CallSwitchRequest, ack: Ack) => void;
+  'call.mute-requested': (request: CallSwitchRequest, ack: Ack) => void;
+  /** Asks the team's supervisor to take the call; the agent stays on it until they do. */
+  'call.transfer-requested': (request: CallRef, ack: Ack) => void;
+  /** Dial the previewed account: the ack carries the call's id (the same one the offer had). */
+  'preview.dial-requested': (request: CallRef, ack: DialAck) => void;
+  'preview.skip-requested': (request: PreviewSkipRequest, ack: Ack) => void;
   /** After a gap in the sequence: the current state, call and script, and the number they are at. */
   'agent.snapshot-requested': (request: Record<string, never>, ack: SnapshotAck) => void;
 }

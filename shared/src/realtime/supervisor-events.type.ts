@@ -1,7 +1,7 @@
 import type { AgreementResponse } from '../contracts/agreements.type';
 import type { PacingExplanationView } from '../contracts/dialer.type';
 import type { CallOutcome } from '../domain/enums.constant';
-import type { AgentStateView } from './agent-events.type';
+import type { Ack, AgentStateView, CallRef, CallView } from './agent-events.type';
 
 export const SUPERVISOR_NAMESPACE = '/supervisor';
 
@@ -43,6 +43,35 @@ export interface SupervisorServerToClientEvents {
   'agent.state-changed': (state: AgentStateView) => void;
   /** A waiver beyond the agent's limit: the team's supervisor approves or rejects it. */
   'agreement.approval-requested': (agreement: AgreementResponse) => void;
+  /** An agent's wrap-up outlasted the campaign's limit (campaigns set to alert). */
+  'agent.wrap-up-overdue': (overdue: WrapUpOverdue) => void;
+  /** An agent asks a supervisor of their team to take the call. */
+  'call.transfer-requested': (request: TransferRequested) => void;
+  /** The call a supervisor took ended. */
+  'call.transfer-ended': (ended: CallRef) => void;
 }
 
-export type SupervisorClientToServerEvents = Record<string, never>;
+export interface WrapUpOverdue {
+  agentId: string;
+  teamId: string | null;
+  campaignId: string | null;
+  callId: string;
+  /** ISO instant the wrap-up began. */
+  since: string;
+  limitSeconds: number;
+}
+
+export interface TransferRequested {
+  agentId: string;
+  agentName: string;
+  teamId: string | null;
+  call: CallView;
+  at: string;
+}
+
+export interface SupervisorClientToServerEvents {
+  /** The first supervisor to accept takes the call; the others are refused with `conflict`. */
+  'call.transfer-accepted': (request: CallRef, ack: Ack) => void;
+  /** Ends a call this supervisor took. */
+  'call.hang-up-requested': (request: CallRef, ack: Ack) => void;
+}

@@ -4,6 +4,10 @@ import {
   type AgentStateRequest,
   type BreakReason,
   type CallRef,
+  type CallSwitchRequest,
+  PREVIEW_SKIP_REASONS,
+  type PreviewSkipReason,
+  type PreviewSkipRequest,
   CALLBACK_ASSIGNEES,
   WRAP_UP_NOTES_MAX,
   type CallbackAssignee,
@@ -36,6 +40,14 @@ export class AgentStateRequestDto implements AgentStateRequest {
 
 export class CallRefDto implements CallRef {
   @Matches(/^[1-9]\d{0,19}$/, { message: 'callId must be a call id' }) callId!: string;
+}
+
+export class CallSwitchDto extends CallRefDto implements CallSwitchRequest {
+  @IsBoolean() on!: boolean;
+}
+
+export class PreviewSkipDto extends CallRefDto implements PreviewSkipRequest {
+  @IsIn(PREVIEW_SKIP_REASONS) reason!: PreviewSkipReason;
 }
 
 class CallbackDto {

@@ -8,7 +8,7 @@ import {
   type OnGatewayConnection,
   type OnGatewayDisconnect,
 } from '@nestjs/websockets';
-import { AgentDeskError, type DialerEngine } from '@recupera/dialer';
+import type { DialerEngine } from '@recupera/dialer';
 import {
   AGENT_NAMESPACE,
   ErrorCode,
@@ -21,15 +21,18 @@ import {
 } from '@recupera/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { requireSocketAuth, socketUser } from '../../common/realtime/socket-auth.util';
-import { failure, OK, parsePayload, SocketPayloadError } from '../../common/realtime/socket-payload.util';
+import { runSocketAction } from '../../common/realtime/socket-action.util';
+import { failure, parsePayload } from '../../common/realtime/socket-payload.util';
 import { AccessTokenService } from '../auth/access-token.service';
 import { DIALER_ENGINE } from '../dialer/dialer.constant';
 import { FloorEventsService } from '../realtime/floor-events.service';
-import { ScriptsService, ScriptStepRefused } from '../scripts/scripts.service';
+import { ScriptsService } from '../scripts/scripts.service';
 import {
   AgentStateRequestDto,
   CallRefDto,
+  CallSwitchDto,
   DialRequestDto,
+  PreviewSkipDto,
   ReadyInDto,
   ScriptStepRecordDto,
   WrapUpDto,
@@ -151,27 +154,54 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect {
     );
   }
 
-  /** Runs an agent's action and answers its ack with a coded result; nothing throws at the client. */
-  private async act(
+  @SubscribeMessage('call.hold-requested')
+  holdRequested(@ConnectedSocket() socket: AgentSocket, @MessageBody() body: unknown): Promise<AckResult> {
+    return this.act(socket, async (user) => {
+      await this.engine.controls.setSwitch(user.id, 'held', parsePayload(CallSwitchDto, body));
+    });
+  }
+
+  @SubscribeMessage('call.mute-requested')
+  muteRequested(@ConnectedSocket() socket: AgentSocket, @MessageBody() body: unknown): Promise<AckResult> {
+    return this.act(socket, async (user) => {
+      await this.engine.controls.setSwitch(user.id, 'muted', parsePayload(CallSwitchDto, body));
+    });
+  }
+
+  @SubscribeMessage('call.transfer-requested')
+  transferRequested(@ConnectedSocket() socket: AgentSocket, @MessageBody() body: unknown): Promise<AckResult> {
+    return this.act(socket, async (user) => {
+      await this.engine.controls.requestTransfer(user.id, parsePayload(CallRefDto, body).callId);
+    });
+  }
+
+  @SubscribeMessage('preview.dial-requested')
+  async previewDialRequested(
+    @ConnectedSocket() socket: AgentSocket,
+    @MessageBody() body: unknown,
+  ): Promise<AckResult | { ok: true; callId: string }> {
+    let callId = '';
+    const result = await this.act(socket, async (user) => {
+      callId = await this.engine.desk.previewDial(user.id, parsePayload(CallRefDto, body).callId);
+    });
+    return result.ok ? { ok: true, callId } : result;
+  }
+
+  @SubscribeMessage('preview.skip-requested')
+  previewSkipRequested(@ConnectedSocket() socket: AgentSocket, @MessageBody() body: unknown): Promise<AckResult> {
+    return this.act(socket, (user) =>
+      this.engine.desk.previewSkip(user.id, user.teamId, parsePayload(PreviewSkipDto, body)),
+    );
+  }
+
+  /** Runs an agent's action; only agents act on this channel. */
+  private act(
     socket: AgentSocket,
     action: (user: NonNullable<ReturnType<typeof socketUser>>) => Promise<void>,
   ): Promise<AckResult> {
     const user = socketUser(socket);
     if (!user || user.role !== 'agent')
-      return failure(ErrorCode.Forbidden, 'Only agents act on this channel');
-    try {
-      await action(user);
-      return OK;
-    } catch (error) {
-      if (error instanceof SocketPayloadError) return failure(ErrorCode.ValidationFailed, error.message);
-      if (error instanceof ScriptStepRefused) return failure(ErrorCode.Conflict, error.message);
-      if (error instanceof AgentDeskError)
-        return failure(
-          error.reason === 'invalid_wrap_up' ? ErrorCode.ValidationFailed : ErrorCode.Conflict,
-          error.message,
-        );
-      this.logger.error(error instanceof Error ? error.message : String(error));
-      return failure(ErrorCode.Internal, 'The action failed');
-    }
+      return Promise.resolve(failure(ErrorCode.Forbidden, 'Only agents act on this channel'));
+    return runSocketAction(this.logger, () => action(user));
   }
 }

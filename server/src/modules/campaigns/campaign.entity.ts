@@ -7,6 +7,7 @@ import type {
   DialMode,
   Jurisdiction,
   MachineAction,
+  WrapUpOverrun,
   RetryRule,
 } from '@recupera/shared';
 import { jsonColumn } from '../../database/column.util';
@@ -34,6 +35,8 @@ export class Campaign {
   @Column({ type: 'int' }) ringTimeoutSeconds!: number;
   @Column({ type: 'varchar', length: 16 }) machineAction!: MachineAction;
   @Column({ type: 'varchar', length: 500 }) abandonMessage!: string;
+  @Column({ type: 'int', nullable: true }) wrapUpLimitSeconds!: number | null;
+  @Column({ type: 'varchar', length: 16 }) wrapUpOverrun!: WrapUpOverrun;
   @Column({ type: 'json', transformer: jsonColumn }) retryRules!: RetryRule[];
   @Column({ type: 'bigint', unsigned: true, nullable: true }) dispositionSetId!: string | null;
   @Column({ type: 'bigint', unsigned: true, nullable: true }) scriptVersionId!: string | null;

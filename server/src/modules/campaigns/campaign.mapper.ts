@@ -21,6 +21,8 @@ export function toCampaignResponse(c: CampaignRow): CampaignResponse {
     ringTimeoutSeconds: c.ringTimeoutSeconds,
     machineAction: c.machineAction,
     abandonMessage: c.abandonMessage,
+    wrapUpLimitSeconds: c.wrapUpLimitSeconds,
+    wrapUpOverrun: c.wrapUpOverrun,
     retryRules: c.retryRules,
     schedule: c.schedule,
     dispositionSetId: c.dispositionSetId,

@@ -24,6 +24,8 @@ import {
   DIAL_MODES,
   JURISDICTIONS,
   MACHINE_ACTIONS,
+  WRAP_UP_OVERRUNS,
+  type WrapUpOverrun,
   RETRY_OUTCOMES,
   WEEKDAYS,
   type AgingBucket,
@@ -114,6 +116,13 @@ export class CreateCampaignDto implements CreateCampaignRequest {
   ringTimeoutSeconds?: number;
   @IsOptional() @IsIn(MACHINE_ACTIONS) machineAction?: MachineAction;
   @IsOptional() @IsString() @MaxLength(L.abandonMessageLength) abandonMessage?: string;
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsInt()
+  @Min(L.wrapUpLimitSeconds.min)
+  @Max(L.wrapUpLimitSeconds.max)
+  wrapUpLimitSeconds?: number | null;
+  @IsOptional() @IsIn(WRAP_UP_OVERRUNS) wrapUpOverrun?: WrapUpOverrun;
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_RETRY_RULES)

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  AccountStatus,
-  CallOutcome,
-  Channel,
-  ConsentStatus,
-  ContactPointType,
-  Direction,
+import {
+  SKIPPED_STAGE,
+  type AccountStatus,
+  type CallOutcome,
+  type Channel,
+  type ConsentStatus,
+  type ContactPointType,
+  type Direction,
 } from '@recupera/shared';
 import { DataSource } from 'typeorm';
 import type { TeamVisibility } from './compliance-gate.type';
@@ -97,8 +98,11 @@ export class AttemptContextRepository {
     };
   }
 
-  /** Interactions created since `since`, oldest first, with whether their disposition was an RPC. */
-  async history(scope: HistoryScope, since: Date): Promise<HistoryRow[]> {
+  /**
+   * Interactions created since `since`, oldest first, with whether their disposition was an RPC. A
+   * previewed account the agent skipped was never dialled, so it is no attempt.
+   */
+  async history(scope: HistoryScope, since: Date, exceptId?: string): Promise<HistoryRow[]> {
     const byDebtor = 'debtorId' in scope;
     const rows = (await this.dataSource.query(
       `SELECT COALESCE(i.dialed_at, i.queued_at, i.created_at) AS at, i.channel, i.contact_point_id,
@@ -107,8 +111,9 @@ export class AttemptContextRepository {
          ${byDebtor ? 'JOIN accounts a ON a.id = i.account_id' : ''}
          LEFT JOIN dispositions disp ON disp.id = i.disposition_id
         WHERE ${byDebtor ? 'a.debtor_id = ?' : 'i.account_id = ?'} AND i.created_at >= ?
+          AND (i.stage IS NULL OR i.stage <> '${SKIPPED_STAGE}') AND i.id <> ?
         ORDER BY at`,
-      [byDebtor ? scope.debtorId : scope.accountId, since],
+      [byDebtor ? scope.debtorId : scope.accountId, since, exceptId ?? '0'],
     )) as Raw[];
     return rows.map((r) => ({
       at: r['at'] as Date,

@@ -71,6 +71,7 @@ export class ComplianceGateService {
       this.contexts.history(
         profile.frequencyScope === 'debt' ? { accountId: context.accountId } : { debtorId: context.debtorId },
         historySince(profile, now),
+        request.exceptInteractionId,
       ),
     ]);
     const verdict = evaluateAttempt(

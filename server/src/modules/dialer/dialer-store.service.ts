@@ -1,10 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CampaignPlan, DialerStorePort, HopperEntry } from '@recupera/dialer';
+import type {
+  CallbackTarget,
+  CampaignPlan,
+  DialerStorePort,
+  HopperEntry,
+  StoredCallView,
+} from '@recupera/dialer';
 import {
   CALLBACK_MAX_DAYS,
   WrapUpError,
   type AgentStateView,
-  type CallView,
   type DialRequest,
   type ScriptPushed,
   type Verdict,
@@ -79,6 +84,8 @@ export class DialerStoreService implements DialerStorePort {
       ringTimeoutSeconds: row.ringTimeoutSeconds,
       machineAction: row.machineAction,
       abandonMessage: row.abandonMessage,
+      wrapUpLimitSeconds: row.wrapUpLimitSeconds,
+      wrapUpOverrun: row.wrapUpOverrun,
       retryRules: row.retryRules,
       schedule: row.schedule,
     };
@@ -104,13 +111,14 @@ export class DialerStoreService implements DialerStorePort {
     return entry ?? null;
   }
 
-  gate(campaign: CampaignPlan, entry: HopperEntry, now: Date): Promise<Verdict> {
+  gate(campaign: CampaignPlan, entry: HopperEntry, now: Date, exceptCallId?: string): Promise<Verdict> {
     return this.gateService.check(
       {
         accountId: entry.accountId,
         contactPointId: entry.contactPointId,
         channel: 'voice',
         campaignId: campaign.id,
+        exceptInteractionId: exceptCallId,
       },
       now,
     );
@@ -126,12 +134,16 @@ export class DialerStoreService implements DialerStorePort {
     return this.repository.updateAttempt(callId, changes);
   }
 
-  callView(callId: string): Promise<CallView | null> {
+  callView(callId: string): Promise<StoredCallView | null> {
     return this.repository.callView(callId);
   }
 
   recordAgentState(view: AgentStateView): Promise<void> {
     return this.repository.insertAgentState(view);
+  }
+
+  userName(userId: string): Promise<string> {
+    return this.repository.userName(userId);
   }
 
   async recordWrapUp(
@@ -205,7 +217,7 @@ export class DialerStoreService implements DialerStorePort {
     return this.repository.markCallbackQueued(callbackId);
   }
 
-  callbackTarget(callbackId: string): Promise<{ entry: HopperEntry; campaignIds: string[] } | null> {
+  callbackTarget(callbackId: string): Promise<CallbackTarget | null> {
     return this.repository.callbackTarget(callbackId);
   }
 }

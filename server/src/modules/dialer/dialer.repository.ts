@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { HopperEntry } from '@recupera/dialer';
+import type { CallbackTarget, HopperEntry, StoredCallView } from '@recupera/dialer';
 import type {
   AgentStateView,
-  CallView,
   CampaignSchedule,
   CampaignStatus,
   DialMode,
@@ -11,6 +10,7 @@ import type {
   DispositionOption,
   MachineAction,
   RetryRule,
+  WrapUpOverrun,
 } from '@recupera/shared';
 import { DataSource } from 'typeorm';
 import { Account } from '../accounts/account.entity';
@@ -31,6 +31,8 @@ export interface DialerCampaignRow {
   ringTimeoutSeconds: number;
   machineAction: MachineAction;
   abandonMessage: string;
+  wrapUpLimitSeconds: number | null;
+  wrapUpOverrun: WrapUpOverrun;
   retryRules: RetryRule[];
   schedule: CampaignSchedule;
   segment: Campaign['segment'];
@@ -52,6 +54,8 @@ const ATTEMPT_COLUMNS = {
   talkSeconds: 'talk_seconds',
   wrapSeconds: 'wrap_seconds',
   endReason: 'end_reason',
+  transferredTo: 'transferred_to',
+  transferredAt: 'transferred_at',
 } as const;
 
 export type AttemptColumnChanges = Partial<Record<keyof typeof ATTEMPT_COLUMNS, unknown>>;
@@ -96,6 +100,7 @@ export class DialerRepository {
     const rows = (await this.dataSource.query(
       `SELECT c.id, c.name, c.portfolio_id, c.status, c.dial_mode, c.pacing, c.abandon_cap_bp,
               c.ring_timeout_seconds, c.machine_action, c.abandon_message, c.retry_rules, c.schedule,
+              c.wrap_up_limit_seconds, c.wrap_up_overrun,
               c.segment, (SELECT GROUP_CONCAT(ct.team_id ORDER BY ct.team_id) FROM campaign_teams ct
                            WHERE ct.campaign_id = c.id) AS team_ids
          FROM campaigns c WHERE c.id = ?`,
@@ -116,6 +121,8 @@ export class DialerRepository {
       ringTimeoutSeconds: Number(r['ring_timeout_seconds']),
       machineAction: r['machine_action'] as MachineAction,
       abandonMessage: String(r['abandon_message']),
+      wrapUpLimitSeconds: r['wrap_up_limit_seconds'] === null ? null : Number(r['wrap_up_limit_seconds']),
+      wrapUpOverrun: r['wrap_up_overrun'] as WrapUpOverrun,
       retryRules: json<RetryRule[]>(r['retry_rules']),
       schedule: json<CampaignSchedule>(r['schedule']),
       segment: json<Campaign['segment']>(r['segment']),
@@ -235,10 +242,16 @@ export class DialerRepository {
     ]);
   }
 
-  async callView(callId: string): Promise<CallView | null> {
+  async userName(userId: string): Promise<string> {
+    const rows = (await this.dataSource.query('SELECT full_name FROM users WHERE id = ?', [userId])) as Raw[];
+    return rows[0] ? String(rows[0]['full_name']) : '';
+  }
+
+  async callView(callId: string): Promise<StoredCallView | null> {
     const rows = (await this.dataSource.query(
       `SELECT i.id, i.campaign_id, c.name AS campaign_name, ${DISPOSITION_SET_OF_CALL} AS disposition_set_id, a.id AS account_id, a.account_number,
-              d.full_name, i.phone, a.balance_minor, a.currency, a.days_past_due, i.connected_at
+              d.full_name, i.phone, a.balance_minor, a.currency, a.days_past_due, i.connected_at,
+              c.wrap_up_limit_seconds
          FROM interactions i
          JOIN accounts a ON a.id = i.account_id
          JOIN debtors d ON d.id = a.debtor_id
@@ -263,6 +276,7 @@ export class DialerRepository {
       dispositions: r['disposition_set_id']
         ? await this.dispositionsOfSet(String(r['disposition_set_id']))
         : [],
+      wrapUpLimitSeconds: r['wrap_up_limit_seconds'] === null ? null : Number(r['wrap_up_limit_seconds']),
     };
   }
 
@@ -370,9 +384,9 @@ export class DialerRepository {
   }
 
   /** The callback's account and its best number, and the running campaigns whose teams hold it. */
-  async callbackTarget(callbackId: string): Promise<{ entry: HopperEntry; campaignIds: string[] } | null> {
+  async callbackTarget(callbackId: string): Promise<CallbackTarget | null> {
     const rows = (await this.dataSource.query(
-      `SELECT cb.account_id, cp.id AS cp_id, cp.value AS phone,
+      `SELECT cb.account_id, cb.agent_id, cp.id AS cp_id, cp.value AS phone,
               (SELECT GROUP_CONCAT(c.id) FROM campaigns c JOIN campaign_teams ct ON ct.campaign_id = c.id
                 WHERE c.portfolio_id = a.portfolio_id AND c.status = 'running' AND ct.team_id = a.assigned_team_id)
                 AS campaign_ids
@@ -393,6 +407,7 @@ export class DialerRepository {
         phone: String(r['phone']),
       },
       campaignIds: r['campaign_ids'] ? String(r['campaign_ids']).split(',') : [],
+      agentId: r['agent_id'] === null ? null : String(r['agent_id']),
     };
   }
 }

@@ -18,7 +18,10 @@ export class Interaction {
   @Column({ type: 'varchar', length: 12, nullable: true }) outcome!: CallOutcome | null;
   /** Where a dialer call got to: queued, dialing, ringing, answered, connected, abandoned, ended. */
   @Column({ type: 'varchar', length: 12, nullable: true }) stage!: string | null;
-  @Column({ type: 'varchar', length: 12, nullable: true }) endReason!: string | null;
+  @Column({ type: 'varchar', length: 24, nullable: true }) endReason!: string | null;
+  /** The supervisor who took the call when the agent transferred it. */
+  @Column({ type: 'bigint', unsigned: true, nullable: true }) transferredTo!: string | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) transferredAt!: Date | null;
   @Column({ type: 'bigint', unsigned: true, nullable: true }) dispositionId!: string | null;
   @Column({ type: 'text', nullable: true }) notes!: string | null;
   @Column({ type: 'bigint', unsigned: true, nullable: true }) scriptVersionId!: string | null;

@@ -5,12 +5,14 @@ import { TWILIO_CARRIER } from './telephony.constant';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 import { TwilioWebhooksController } from './twilio-webhooks.controller';
 import { TwilioWebhooksService } from './twilio-webhooks.service';
+import { VoiceTokenController } from './voice-token.controller';
+import { VoiceTokenService } from './voice-token.service';
 
 export { TWILIO_CARRIER } from './telephony.constant';
 
 /** Twilio's webhooks, and the carrier they feed; the dialer takes TWILIO_CARRIER from here. */
 @Module({
-  controllers: [TwilioWebhooksController],
+  controllers: [TwilioWebhooksController, VoiceTokenController],
   providers: [
     {
       provide: TWILIO_CARRIER,
@@ -20,6 +22,7 @@ export { TWILIO_CARRIER } from './telephony.constant';
     },
     TwilioSignatureGuard,
     TwilioWebhooksService,
+    VoiceTokenService,
   ],
   exports: [TWILIO_CARRIER],
 })

@@ -38,7 +38,7 @@ export class TwilioWebhooksController {
   @HttpCode(200)
   @Header('Content-Type', 'text/xml')
   @Public()
-  agent(@Query() { agentId }: TwilioAgentQueryDto) {
-    return this.webhooks.agent(agentId);
+  agent(@Query() { agentId }: TwilioAgentQueryDto, @Body() params: Record<string, string>) {
+    return this.webhooks.agent(agentId ?? null, params);
   }
 }

@@ -6,6 +6,7 @@ import {
   type TwilioCarrier,
   type TwilioWebhookKind,
 } from '@recupera/dialer';
+import { userOfVoiceClient } from '@recupera/shared';
 import type { Redis } from 'ioredis';
 import { AppException } from '../../common/errors/app.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
@@ -24,8 +25,10 @@ export class TwilioWebhooksService {
     return answerTwiml();
   }
 
-  agent(agentId: string): string {
-    return agentConferenceTwiml(agentId, 'agent');
+  agent(agentId: string | null, params: Record<string, string>): string {
+    const user = agentId ?? userOfVoiceClient(params['From'] ?? '');
+    if (!user) throw AppException.invalid('agentId or a client:user-<id> caller is required');
+    return agentConferenceTwiml(user, 'agent');
   }
 
   /**

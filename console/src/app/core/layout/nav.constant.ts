@@ -54,9 +54,11 @@ const CAMPAIGNS: NavItem = {
   icon: 'headset',
 };
 
+const SCRIPTS: NavItem = { path: '/scripts', testId: 'nav-scripts', label: 'nav.scripts', icon: 'edit' };
+
 export const NAV_BY_ROLE: Readonly<Record<Role, readonly NavItem[]>> = {
   agent: [AGENT, { ...ACCOUNTS, label: 'nav.accountsSearch', icon: 'search' }],
-  supervisor: [FLOOR, CAMPAIGNS, ACCOUNTS, COMPLIANCE],
+  supervisor: [FLOOR, CAMPAIGNS, SCRIPTS, ACCOUNTS, COMPLIANCE],
   manager: [DASHBOARD, CAMPAIGNS, ACCOUNTS, AUDIT, COMPLIANCE],
-  admin: [IMPORTS, USERS, TEAMS, CLIENTS, CAMPAIGNS, COMPLIANCE, AUDIT, ACCOUNTS],
+  admin: [IMPORTS, USERS, TEAMS, CLIENTS, CAMPAIGNS, SCRIPTS, COMPLIANCE, AUDIT, ACCOUNTS],
 };
