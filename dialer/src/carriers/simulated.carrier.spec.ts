@@ -49,6 +49,35 @@ describe(SimulatedCarrier.name, () => {
     expect(c.liveCalls).toBe(0);
   });
 
+  it('stops the conversation while the debtor is on hold, and resumes it where it was', async () => {
+    const c = carrier({ seed: 1, scenario: PERSON });
+    const call = await c.placeCall(request('12'));
+    await jest.advanceTimersByTimeAsync(5_000);
+    await c.bridgeToAgent(call, '7');
+    await jest.advanceTimersByTimeAsync(20_000);
+    await c.hold(call, '7', true);
+    await jest.advanceTimersByTimeAsync(120_000);
+    expect(events.map((e) => e.kind)).toEqual(['ringing', 'answered']);
+    await c.hold(call, '7', false);
+    await jest.advanceTimersByTimeAsync(39_999);
+    expect(events).toHaveLength(2);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(events[2]).toMatchObject({ kind: 'ended', callId: '12', reason: 'completed' });
+  });
+
+  it('starts a new conversation when a bridged call is bridged again (a transfer)', async () => {
+    const c = carrier({ seed: 1, scenario: PERSON });
+    const call = await c.placeCall(request('13'));
+    await jest.advanceTimersByTimeAsync(5_000);
+    await c.bridgeToAgent(call, '7');
+    await jest.advanceTimersByTimeAsync(50_000);
+    await c.bridgeToAgent(call, '3');
+    await jest.advanceTimersByTimeAsync(59_999);
+    expect(events).toHaveLength(2);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(events[2]).toMatchObject({ kind: 'ended', reason: 'completed' });
+  });
+
   it('never lets a line ring past the campaign ring timeout', async () => {
     const c = carrier({ seed: 1, scenario: { ...PERSON, answerTime: { kind: 'fixed', ms: 40_000 } } });
     await c.placeCall({ ...request('11'), ringTimeoutSeconds: 20 });

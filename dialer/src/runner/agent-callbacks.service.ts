@@ -57,7 +57,14 @@ export class AgentCallbacksService {
       const campaign = target?.campaignIds[0] ? await this.ctx.store.campaign(target.campaignIds[0]) : null;
       if (!target || !campaign) continue;
       const now = this.ctx.clock.now();
-      const reserved = await moveAgent(this.ctx, agentId, agent.teamId, ['available'], 'reserved', now.getTime())
+      const reserved = await moveAgent(
+        this.ctx,
+        agentId,
+        agent.teamId,
+        ['available'],
+        'reserved',
+        now.getTime(),
+      )
         .then(() => true)
         .catch(() => false);
       if (!reserved) {

@@ -57,7 +57,7 @@ export class AgentDeskService {
 
   async hangUp(agentId: string, callId: string): Promise<void> {
     const call = await this.ctx.live.getCall(callId);
-    if (!call || call.agentId !== agentId || call.stage !== 'connected')
+    if (!call || call.agentId !== agentId || call.stage !== 'connected' || call.transfer === 'taken')
       throw new AgentDeskError('not_your_call', 'This call is not on your line');
     await this.ctx.live.updateCall(callId, { endedBy: 'agent' });
     await this.ctx.carrier.hangUp({ callId, carrierSid: call.carrierSid ?? '' });

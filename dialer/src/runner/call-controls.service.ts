@@ -20,7 +20,11 @@ export class CallControlsService {
     private readonly calls: CallLifecycleService,
   ) {}
 
-  async setSwitch(agentId: string, which: 'held' | 'muted', request: CallSwitchRequest): Promise<CallControls> {
+  async setSwitch(
+    agentId: string,
+    which: 'held' | 'muted',
+    request: CallSwitchRequest,
+  ): Promise<CallControls> {
     const call = await this.agentsCall(agentId, request.callId);
     if (which === 'held' && call.held !== request.on)
       await this.ctx.carrier.hold(handleOf(call), agentId, request.on);
@@ -38,13 +42,17 @@ export class CallControlsService {
       this.ctx.store.userName(agentId),
     ]);
     if (view) {
-      this.ctx.events.toSupervisors({ teamIds: call.teamId ? [call.teamId] : [] }, 'call.transfer-requested', {
-        agentId,
-        agentName,
-        teamId: call.teamId,
-        call: { ...view, controls: { ...view.controls, transfer: 'requested' } },
-        at: this.ctx.clock.now().toISOString(),
-      });
+      this.ctx.events.toSupervisors(
+        { teamIds: call.teamId ? [call.teamId] : [] },
+        'call.transfer-requested',
+        {
+          agentId,
+          agentName,
+          teamId: call.teamId,
+          call: { ...view, controls: { ...view.controls, transfer: 'requested' } },
+          at: this.ctx.clock.now().toISOString(),
+        },
+      );
     }
     return this.publish(agentId, { ...call, transfer: 'requested' });
   }
@@ -55,7 +63,12 @@ export class CallControlsService {
    */
   async acceptTransfer(supervisorId: string, teams: SupervisedTeams, callId: string): Promise<void> {
     const call = await this.ctx.live.getCall(callId);
-    if (!call || call.stage !== 'connected' || !call.agentId || (teams !== 'all' && !teams.includes(call.teamId ?? '')))
+    if (
+      !call ||
+      call.stage !== 'connected' ||
+      !call.agentId ||
+      (teams !== 'all' && !teams.includes(call.teamId ?? ''))
+    )
       throw new AgentDeskError('not_your_call', 'There is no transfer of this call for you');
     if (!(await this.ctx.live.swapField(callId, 'transfer', 'requested', 'taken')))
       throw new AgentDeskError('state_conflict', 'This transfer was taken or withdrawn');

@@ -269,7 +269,12 @@ export class CallLifecycleService {
    * The agent is off the call (it ended, or a supervisor took it): wrap-up begins, and the
    * campaign's wrap-up limit starts counting.
    */
-  async agentLeftCall(call: LiveCall, agentId: string, endedBy: CallEndedView['endedBy'], at: Date): Promise<void> {
+  async agentLeftCall(
+    call: LiveCall,
+    agentId: string,
+    endedBy: CallEndedView['endedBy'],
+    at: Date,
+  ): Promise<void> {
     const agent = await this.ctx.agents.get(agentId);
     await moveAgent(this.ctx, agentId, agent.teamId, ['on_call'], 'wrap_up', at.getTime(), {
       callId: call.callId,

@@ -1,8 +1,4 @@
-import {
-  SKIPPED_STAGE,
-  type PreviewSkipRequest,
-  type PreviewView,
-} from '@recupera/shared';
+import { SKIPPED_STAGE, type PreviewSkipRequest, type PreviewView } from '@recupera/shared';
 import { queuedCall, type LiveCall } from '../live/campaign-live.store';
 import { AgentDeskError, moveAgent } from './agent-moves.util';
 import { previewView } from './call-view.util';
@@ -25,7 +21,12 @@ export class PreviewService {
   async offer(campaign: CampaignPlan, now: Date, max: number): Promise<number> {
     let offered = 0;
     while (offered < max && (await this.ctx.live.hopperSize(campaign.id)) > 0) {
-      const agentId = await this.ctx.agents.reserveLongestIdle(campaign.teamIds, '', campaign.id, now.getTime());
+      const agentId = await this.ctx.agents.reserveLongestIdle(
+        campaign.teamIds,
+        '',
+        campaign.id,
+        now.getTime(),
+      );
       if (!agentId) break;
       const { teamId } = await this.ctx.agents.get(agentId);
       const claimed = await claimNext(this.ctx, campaign, now, CLAIM_TRIES);
@@ -34,7 +35,13 @@ export class PreviewService {
         break;
       }
       const call = queuedCall(
-        { callId: claimed.callId, campaignId: campaign.id, lockId: claimed.lockId, teamId, ownerAgentId: agentId },
+        {
+          callId: claimed.callId,
+          campaignId: campaign.id,
+          lockId: claimed.lockId,
+          teamId,
+          ownerAgentId: agentId,
+        },
         claimed.entry,
         now.getTime(),
       );
@@ -80,7 +87,11 @@ export class PreviewService {
       campaignId: call.campaignId,
     });
     await this.ctx.live.createCall({ ...call, queuedAt: now.getTime() }, now.getTime());
-    await this.ctx.jobs.add('dial.place', { campaignId: call.campaignId, callId }, { jobId: `dial-${callId}` });
+    await this.ctx.jobs.add(
+      'dial.place',
+      { campaignId: call.campaignId, callId },
+      { jobId: `dial-${callId}` },
+    );
     return callId;
   }
 
@@ -109,13 +120,18 @@ export class PreviewService {
 
   private async previewOf(agentId: string, callId: string) {
     const agent = await this.ctx.agents.get(agentId);
-    const call = agent.state === 'preview' && agent.callId === callId ? await this.ctx.live.getCall(callId) : null;
+    const call =
+      agent.state === 'preview' && agent.callId === callId ? await this.ctx.live.getCall(callId) : null;
     if (!call || call.stage !== 'queued' || call.ownerAgentId !== agentId)
       throw new AgentDeskError('not_your_call', 'There is no preview of this account to act on');
     return { agent, call };
   }
 
-  private async close(call: LiveCall, changes: { stage: string; endReason: string }, now: Date): Promise<void> {
+  private async close(
+    call: LiveCall,
+    changes: { stage: string; endReason: string },
+    now: Date,
+  ): Promise<void> {
     await this.ctx.live.deleteCall(call.callId);
     await this.ctx.live.unlock(call, call.lockId);
     await this.ctx.store.updateAttempt(call.callId, { ...changes, endedAt: now });

@@ -1,14 +1,19 @@
 import {
   AGENT_NAMESPACE,
+  SUPERVISOR_NAMESPACE,
   type AckResult,
   type AgentClientToServerEvents,
   type AgentServerToClientEvents,
+  type CreateCampaignRequest,
+  type SupervisorClientToServerEvents,
+  type SupervisorServerToClientEvents,
 } from '@recupera/shared';
 import type * as mysql2 from 'mysql2/promise';
 import { io, type Socket } from 'socket.io-client';
 import { api, insertUser, login, type TestApp } from './test-app.util';
 
 export type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
+export type SupervisorClient = Socket<SupervisorServerToClientEvents, SupervisorClientToServerEvents>;
 
 /** Wednesday 2 December 2026, 15:00 UTC: 10:00 in Bogotá (inside CO's window), midnight in Tokyo. */
 export const WEDNESDAY_MORNING_IN_BOGOTA = new Date('2026-12-02T15:00:00Z');
@@ -54,7 +59,7 @@ export function emitWithAck<E extends keyof AgentClientToServerEvents>(
  */
 export class DialerFixtures {
   readonly ids: Record<string, string> = {};
-  private readonly sockets: AgentClient[] = [];
+  private readonly sockets: (AgentClient | SupervisorClient)[] = [];
 
   constructor(private readonly t: TestApp) {}
 
@@ -135,8 +140,28 @@ export class DialerFixtures {
     return socket;
   }
 
-  /** A progressive 1:1 campaign on weekdays 08:00–19:00, started. */
-  async startCampaign(name: string, portfolio: string, team: string): Promise<string> {
+  /** The /supervisor socket of a supervisor (or manager, admin), connected. */
+  async connectSupervisor(email: string): Promise<SupervisorClient> {
+    const token = await login(this.t.url, email);
+    const socket: SupervisorClient = io(`${this.t.url}${SUPERVISOR_NAMESPACE}`, {
+      auth: { token },
+      transports: ['websocket'],
+    });
+    this.sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    return socket;
+  }
+
+  /** A progressive 1:1 campaign on weekdays 08:00–19:00 (or as `settings` say), started. */
+  async startCampaign(
+    name: string,
+    portfolio: string,
+    team: string,
+    settings: Partial<CreateCampaignRequest> = {},
+  ): Promise<string> {
     const token = await login(this.t.url, 'admin@dialer.test');
     const created = await api<{ id: string }>(this.t.url, 'POST', '/campaigns', {
       token,
@@ -150,6 +175,7 @@ export class DialerFixtures {
         abandonMessage:
           'Le llamamos de Recupera por su obligación con Banco Andino; le devolveremos la llamada.',
         schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '19:00' },
+        ...settings,
       },
     });
     if (created.status !== 201) throw new Error(`campaign not created: ${created.status}`);

@@ -6,7 +6,11 @@ export interface RecordedRequest {
   path: string;
   authorization: string | undefined;
   form: URLSearchParams;
+  query: URLSearchParams;
 }
+
+/** The conference every agent's lookup finds in progress. */
+export const FAKE_CONFERENCE_SID = 'CF00000000000000000000000000000001';
 
 /** Stands in for Twilio's REST API: records each form it receives and answers call resources. */
 export class FakeTwilioApi {
@@ -38,14 +42,37 @@ export class FakeTwilioApi {
   private async handle(request: IncomingMessage): Promise<{ status: number; body: unknown }> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const path = new URL(request.url ?? '/', 'http://fake').pathname;
+    const url = new URL(request.url ?? '/', 'http://fake');
+    const path = url.pathname;
     const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
     this.requests.push({
       method: request.method ?? '',
       path,
       authorization: request.headers.authorization,
       form,
+      query: url.searchParams,
     });
+    const conferences = `/2010-04-01/Accounts/${this.accountSid}/Conferences`;
+    if (request.method === 'GET' && path === `${conferences}.json`)
+      return {
+        status: 200,
+        body: conferenceList(this.accountSid, url.searchParams.get('FriendlyName') ?? ''),
+      };
+    const participant = path.match(
+      new RegExp(`^${conferences}/(CF[0-9a-f]{32})/Participants/(CA[0-9a-f]{32})\\.json$`),
+    );
+    if (request.method === 'POST' && participant)
+      return {
+        status: 200,
+        body: {
+          account_sid: this.accountSid,
+          conference_sid: participant[1],
+          call_sid: participant[2],
+          hold: form.get('Hold') === 'true',
+          muted: false,
+          status: 'connected',
+        },
+      };
     const calls = `/2010-04-01/Accounts/${this.accountSid}/Calls`;
     if (request.method === 'POST' && path === `${calls}.json`)
       return { status: 201, body: callResource(this.accountSid, this.nextSid(), 'queued', form) };
@@ -60,6 +87,27 @@ export class FakeTwilioApi {
       body: { code: 20404, message: 'The requested resource was not found', status: 404 },
     };
   }
+}
+
+function conferenceList(accountSid: string, friendlyName: string) {
+  const uri = `/2010-04-01/Accounts/${accountSid}/Conferences.json`;
+  return {
+    conferences: [
+      {
+        sid: FAKE_CONFERENCE_SID,
+        account_sid: accountSid,
+        friendly_name: friendlyName,
+        status: 'in-progress',
+        uri: `/2010-04-01/Accounts/${accountSid}/Conferences/${FAKE_CONFERENCE_SID}.json`,
+      },
+    ],
+    first_page_uri: uri,
+    next_page_uri: null,
+    previous_page_uri: null,
+    page: 0,
+    page_size: 1,
+    uri,
+  };
 }
 
 function callResource(accountSid: string, sid: string, status: string, form: URLSearchParams) {

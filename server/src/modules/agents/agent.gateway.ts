@@ -169,7 +169,10 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect {
   }
 
   @SubscribeMessage('call.transfer-requested')
-  transferRequested(@ConnectedSocket() socket: AgentSocket, @MessageBody() body: unknown): Promise<AckResult> {
+  transferRequested(
+    @ConnectedSocket() socket: AgentSocket,
+    @MessageBody() body: unknown,
+  ): Promise<AckResult> {
     return this.act(socket, async (user) => {
       await this.engine.controls.requestTransfer(user.id, parsePayload(CallRefDto, body).callId);
     });
@@ -188,7 +191,10 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect {
   }
 
   @SubscribeMessage('preview.skip-requested')
-  previewSkipRequested(@ConnectedSocket() socket: AgentSocket, @MessageBody() body: unknown): Promise<AckResult> {
+  previewSkipRequested(
+    @ConnectedSocket() socket: AgentSocket,
+    @MessageBody() body: unknown,
+  ): Promise<AckResult> {
     return this.act(socket, (user) =>
       this.engine.desk.previewSkip(user.id, user.teamId, parsePayload(PreviewSkipDto, body)),
     );

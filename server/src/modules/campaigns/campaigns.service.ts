@@ -86,7 +86,8 @@ export class CampaignsService {
       ringTimeoutSeconds: dto.ringTimeoutSeconds ?? D.ringTimeoutSeconds,
       machineAction: dto.machineAction ?? D.machineAction,
       abandonMessage: dto.abandonMessage?.trim() ?? D.abandonMessage,
-      wrapUpLimitSeconds: dto.wrapUpLimitSeconds === undefined ? D.wrapUpLimitSeconds : dto.wrapUpLimitSeconds,
+      wrapUpLimitSeconds:
+        dto.wrapUpLimitSeconds === undefined ? D.wrapUpLimitSeconds : dto.wrapUpLimitSeconds,
       wrapUpOverrun: dto.wrapUpOverrun ?? D.wrapUpOverrun,
       retryRules: dto.retryRules ?? D.retryRules.map((rule) => ({ ...rule })),
       schedule: dto.schedule ?? { ...D.schedule, days: [...D.schedule.days] },

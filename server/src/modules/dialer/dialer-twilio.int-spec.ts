@@ -29,7 +29,13 @@ describe('Live dialer on Twilio', () => {
     const apiBaseUrl = await fake.start();
     t = await startTestApp({
       carrier: 'twilio',
-      twilio: { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, webhookBaseUrl: WEBHOOK_BASE, apiBaseUrl },
+      twilio: {
+        accountSid: ACCOUNT_SID,
+        authToken: AUTH_TOKEN,
+        webhookBaseUrl: WEBHOOK_BASE,
+        apiBaseUrl,
+        voice: null,
+      },
     });
     const engine = t.app.get<DialerEngine>(DIALER_ENGINE);
     engine.ctx.clock.now = () => new Date(WEDNESDAY_MORNING_IN_BOGOTA.getTime() + (Date.now() - startedAt));

@@ -56,7 +56,10 @@ export class SupervisorGateway implements OnGatewayConnection {
   }
 
   @SubscribeMessage('call.transfer-accepted')
-  transferAccepted(@ConnectedSocket() socket: SupervisorSocket, @MessageBody() body: unknown): Promise<AckResult> {
+  transferAccepted(
+    @ConnectedSocket() socket: SupervisorSocket,
+    @MessageBody() body: unknown,
+  ): Promise<AckResult> {
     return runSocketAction(this.logger, async () => {
       const user = socketUser(socket)!;
       const { callId } = parsePayload(CallRefDto, body);

@@ -1,8 +1,10 @@
+import { createHmac } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { TwilioCarrier } from '@recupera/dialer';
+import type { VoiceTokenResponse } from '@recupera/shared';
 import { getExpectedTwilioSignature } from 'twilio';
-import { FakeTwilioApi } from '../../testing/fake-twilio-api.util';
-import { startTestApp, type TestApp } from '../../testing/test-app.util';
+import { FAKE_CONFERENCE_SID, FakeTwilioApi } from '../../testing/fake-twilio-api.util';
+import { api, insertUser, login, startTestApp, type TestApp } from '../../testing/test-app.util';
 import { TWILIO_CARRIER } from './telephony.module';
 
 type Sink = Parameters<TwilioCarrier['onEvent']>[0];
@@ -11,6 +13,19 @@ const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
 const AUTH_TOKEN = 'test-auth-token-0123456789';
 const WEBHOOK_BASE = 'https://recupera.test';
 const CALL_SID = 'CAfedcba9876543210fedcba9876543210';
+const VOICE = {
+  apiKeySid: 'SK0123456789abcdef0123456789abcdef',
+  apiKeySecret: 'voice-api-key-secret-0123456789',
+  twimlAppSid: 'AP0123456789abcdef0123456789abcdef',
+};
+
+/** The payload of a JWT, unverified (the signature is checked separately). */
+function jwtPayload(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
+}
 
 function signedUrl(path: string): string {
   return `${WEBHOOK_BASE}/api/telephony/twilio/voice/${path}`;
@@ -27,7 +42,13 @@ describe('Twilio carrier and webhooks', () => {
     test = await startTestApp({
       carrier: 'twilio',
       runDialer: false,
-      twilio: { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, webhookBaseUrl: WEBHOOK_BASE, apiBaseUrl },
+      twilio: {
+        accountSid: ACCOUNT_SID,
+        authToken: AUTH_TOKEN,
+        webhookBaseUrl: WEBHOOK_BASE,
+        apiBaseUrl,
+        voice: VOICE,
+      },
     });
     carrier = test.app.get<TwilioCarrier>(TWILIO_CARRIER);
   });
@@ -134,6 +155,57 @@ describe('Twilio carrier and webhooks', () => {
         '<Say language="es-MX">Pague &lt;hoy&gt; &amp; ahorre</Say><Hangup/>',
       );
       expect(Object.fromEntries(hangUp)).toEqual({ Status: 'completed' });
+    });
+
+    it("holds and releases the debtor's leg in the agent's conference", async () => {
+      const call = { callId: '42', carrierSid: CALL_SID };
+      await carrier.hold(call, '7', true);
+      await carrier.hold(call, '7', false);
+
+      const [lookup, hold, lookupAgain, release] = fake.requests;
+      expect(lookup.method).toBe('GET');
+      expect(lookup.query.get('FriendlyName')).toBe('agent-7');
+      expect(lookup.query.get('Status')).toBe('in-progress');
+      const participant = `/2010-04-01/Accounts/${ACCOUNT_SID}/Conferences/${FAKE_CONFERENCE_SID}/Participants/${CALL_SID}.json`;
+      expect([hold.path, release.path]).toEqual([participant, participant]);
+      expect(lookupAgain.method).toBe('GET');
+      expect([hold.form.get('Hold'), release.form.get('Hold')]).toEqual(['true', 'false']);
+    });
+  });
+
+  describe('browser softphone token', () => {
+    it("gives an agent a Voice SDK token for their own line, signed with the API key's secret", async () => {
+      const agentId = await insertUser(test.db, { email: 'voice.agent@x.co', role: 'agent' });
+      const token = await login(test.url, 'voice.agent@x.co');
+
+      const { status, body } = await api<VoiceTokenResponse>(test.url, 'GET', '/telephony/voice-token', {
+        token,
+      });
+
+      expect(status).toBe(200);
+      if (body.carrier !== 'twilio') throw new Error('expected a Twilio token');
+      expect(body.identity).toBe(`user-${agentId}`);
+      const payload = jwtPayload(body.token);
+      expect(payload).toMatchObject({
+        iss: VOICE.apiKeySid,
+        sub: ACCOUNT_SID,
+        grants: {
+          identity: `user-${agentId}`,
+          voice: { incoming: { allow: true }, outgoing: { application_sid: VOICE.twimlAppSid } },
+        },
+      });
+      const [header, claims, signature] = body.token.split('.');
+      expect(createHmac('sha256', VOICE.apiKeySecret).update(`${header}.${claims}`).digest('base64url')).toBe(
+        signature,
+      );
+    });
+
+    it('refuses the token to a manager, and to nobody signed in', async () => {
+      await insertUser(test.db, { email: 'voice.manager@x.co', role: 'manager' });
+      const token = await login(test.url, 'voice.manager@x.co');
+
+      expect((await api(test.url, 'GET', '/telephony/voice-token', { token })).status).toBe(403);
+      expect((await api(test.url, 'GET', '/telephony/voice-token')).status).toBe(401);
     });
   });
 
@@ -252,6 +324,20 @@ describe('Twilio carrier and webhooks', () => {
       expect(response.text).toContain(
         '<Conference startConferenceOnEnter="true" endConferenceOnExit="true" beep="false">agent-7</Conference>',
       );
+    });
+
+    it("joins a browser softphone to its user's conference, by the signed client identity", async () => {
+      const response = await webhook('agent', {
+        AccountSid: ACCOUNT_SID,
+        CallSid: CALL_SID,
+        From: 'client:user-9',
+      });
+
+      expect(response.status).toBe(200);
+      expect(response.text).toContain('endConferenceOnExit="true" beep="false">agent-9</Conference>');
+      expect(
+        (await webhook('agent', { AccountSid: ACCOUNT_SID, CallSid: CALL_SID, From: '+5215555' })).status,
+      ).toBe(400);
     });
 
     it('refuses the answer webhook without a valid signature', async () => {

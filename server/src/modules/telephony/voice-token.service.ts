@@ -28,7 +28,10 @@ export class VoiceTokenService {
       ttl: VOICE_TOKEN_TTL_SECONDS,
     });
     token.addGrant(
-      new jwt.AccessToken.VoiceGrant({ outgoingApplicationSid: twilio.voice.twimlAppSid, incomingAllow: true }),
+      new jwt.AccessToken.VoiceGrant({
+        outgoingApplicationSid: twilio.voice.twimlAppSid,
+        incomingAllow: true,
+      }),
     );
     return {
       carrier: 'twilio',
