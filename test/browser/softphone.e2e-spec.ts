@@ -238,7 +238,7 @@ describe('softphone in a browser', () => {
     await waitForText(softphone.getByTestId('softphone-state'), 'Pausa');
   });
 
-  it('a dialled call pops on the screen, the agent makes an agreement, hangs up, wraps it up as a promise and finds both on the account', async () => {
+  it('a dialled call pops on the screen, the agent makes an agreement, hangs up, wraps it up as a promise and finds both on the account, which an agent of another team cannot open', async () => {
     const page = await openPage();
     const softphone = await agentWorkspace(page);
     await softphone.getByTestId('softphone-available').click();
@@ -390,6 +390,26 @@ describe('softphone in a browser', () => {
       .filter({ hasText: notes });
     await interaction.waitFor();
     expect(await interaction.innerText()).toContain('Promesa de pago');
+
+    // An agent of another team (Equipo Sur) opening the same address finds nothing: not the
+    // debtor, not the balance, not the agreement.
+    const outsider = await context!.browser()!.newContext({ viewport: VIEWPORT, locale: 'en-US' });
+    try {
+      const other = await outsider.newPage();
+      other.on('pageerror', (error) => pageErrors.push(error.message));
+      await other.goto(`${server.url}/login`);
+      await other.getByTestId('login-email').fill(DEMO.agentSur);
+      await other.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await other.getByTestId('login-submit').click();
+      await other.waitForURL(`${server.url}/agent`);
+      await other.goto(`${server.url}${accountHref}`);
+      await other.getByTestId('account-not-found').waitFor();
+      expect(await other.getByTestId('account-balance').count()).toBe(0);
+      expect(await other.getByTestId('account-agreements').count()).toBe(0);
+      expect(await other.locator('body').innerText()).not.toContain(accountNumber);
+    } finally {
+      await outsider.close();
+    }
   });
 
   /** The account page shows the agreement made on the call first, active, with the planned schedule. */

@@ -242,6 +242,8 @@ describe('Campaign management', () => {
         dialMode: 'turbo',
         abandonCapBp: 500,
         schedule: { days: ['lun'], from: '8', to: '19:00' },
+        wrapUpLimitSeconds: 5,
+        wrapUpOverrun: 'ignore',
       },
     });
     expect(res.status).toBe(400);
@@ -252,6 +254,8 @@ describe('Campaign management', () => {
         expect.stringContaining('abandonCapBp must not be greater than 300'),
         expect.stringContaining('schedule.from'),
         expect.stringContaining('days'),
+        expect.stringContaining('wrapUpLimitSeconds must not be less than 10'),
+        expect.stringContaining('wrapUpOverrun'),
       ]),
     );
   });
@@ -304,6 +308,8 @@ describe('Campaign management', () => {
       abandonCapBp: 300,
       ringTimeoutSeconds: 25,
       machineAction: 'hang_up',
+      wrapUpLimitSeconds: 120,
+      wrapUpOverrun: 'alert',
       linesPerAgent: 1,
       segment: {},
       dispositionSetName: 'Cobranza estándar',
@@ -426,10 +432,19 @@ describe('Campaign management', () => {
     // Running: the pacing knobs move, within the limits; anything else waits for a pause.
     const pacing = await api<CampaignResponse>(t.url, 'PATCH', `/campaigns/${id}`, {
       token: admin,
-      body: { abandonCapBp: 200, linesPerAgent: 3, maxLinesPerAgent: 4, ringTimeoutSeconds: 30 },
+      body: {
+        abandonCapBp: 200,
+        linesPerAgent: 3,
+        maxLinesPerAgent: 4,
+        ringTimeoutSeconds: 30,
+        wrapUpLimitSeconds: null,
+        wrapUpOverrun: 'auto_available',
+      },
     });
     expect(pacing.status).toBe(200);
     expect(pacing.body).toMatchObject({
+      wrapUpLimitSeconds: null,
+      wrapUpOverrun: 'auto_available',
       abandonCapBp: 200,
       linesPerAgent: 3,
       maxLinesPerAgent: 4,
