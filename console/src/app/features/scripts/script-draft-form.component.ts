@@ -5,13 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import {
-  JURISDICTIONS,
-  SCRIPT_LIMITS,
-  type Jurisdiction,
-  type Locale,
-  type ScriptStep,
-} from '@recupera/shared';
+import { JURISDICTIONS, SCRIPT_LIMITS, isJurisdiction, type Locale, type ScriptStep } from '@recupera/shared';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { LOCALES } from '../../core/i18n/i18n.util';
 import { ChipComponent } from '../../ui/chip.component';
@@ -73,7 +67,9 @@ export class ScriptDraftFormComponent {
     this.store.update((draft) => ({ ...draft, language }));
   }
 
-  protected setJurisdiction(jurisdiction: Jurisdiction | null): void {
+  /** The select offers "none" as an empty value: a null option would read as no selection. */
+  protected setJurisdiction(value: string): void {
+    const jurisdiction = isJurisdiction(value) ? value : null;
     this.store.update((draft) => ({ ...draft, jurisdiction }));
   }
 
