@@ -56,3 +56,7 @@ export * from './agreements/agreement-plan.util';
 export * from './contracts/agreements.type';
 export * from './scripts/script-shape.util';
 export * from './contracts/scripts.type';
+export * from './metrics/kpi.util';
+export * from './metrics/business-days.util';
+export * from './metrics/period.util';
+export * from './metrics/period-metrics.util';
