@@ -76,11 +76,6 @@ export function occupancy(
   return ratio(talkSeconds + wrapSeconds, loggedSeconds - breakSeconds);
 }
 
-/** Script adherence: required steps completed ÷ required steps shown. */
-export function scriptAdherence(requiredCompleted: number, requiredShown: number): number | null {
-  return ratio(requiredCompleted, requiredShown);
-}
-
 /** This month against the previous one: +0.25 is 25 % more; null when there was nothing before. */
 export function changeOverPrevious(current: number, previous: number): number | null {
   return previous === 0 ? null : (current - previous) / previous;

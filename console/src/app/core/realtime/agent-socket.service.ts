@@ -11,10 +11,11 @@ import { io, type Socket } from 'socket.io-client';
 import { AuthService } from '../auth/auth.service';
 import { AuthStore } from '../auth/auth.store';
 import type { SocketStatus } from './admin-socket.service';
+import { AgentEventSequence, type AgentEventName, type SnapshotResult } from './agent-sequence.util';
 import { handshakeError } from './handshake-error.util';
 
 type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
-export type AgentEventName = keyof AgentServerToClientEvents;
+export type { AgentEventName } from './agent-sequence.util';
 export type AgentRequestName = keyof AgentClientToServerEvents;
 /** What the client sends with a request: the event's first argument (the last one is the ack). */
 export type AgentRequestPayload<E extends AgentRequestName> = Parameters<AgentClientToServerEvents[E]>[0];
@@ -31,7 +32,8 @@ type AnyHandler = AgentServerToClientEvents[AgentEventName];
 /**
  * The agent namespace socket (the softphone's line). It authenticates with the in-memory access
  * token at every (re)connection, refreshes the session once when a handshake is refused for an
- * expired token, and keeps the registered handlers across reconnections and sign-ins.
+ * expired token, and keeps the registered handlers across reconnections and sign-ins. Events reach
+ * the handlers in the server's numbering: repeats are dropped and a lost event brings a snapshot.
  */
 @Injectable({ providedIn: 'root' })
 export class AgentSocketService {
@@ -44,6 +46,10 @@ export class AgentSocketService {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly statusState = signal<SocketStatus>('disconnected');
   private readonly errorState = signal<HandshakeError | null>(null);
+  private readonly sequence = new AgentEventSequence(
+    (event, payload) => this.dispatch(event, payload),
+    () => this.requestSnapshot(),
+  );
 
   readonly status = this.statusState.asReadonly();
   readonly handshakeError = this.errorState.asReadonly();
@@ -74,8 +80,8 @@ export class AgentSocketService {
     });
     socket.on('disconnect', (reason) => this.onDisconnect(reason));
     socket.on('connect_error', (error) => this.onConnectError(error));
-    for (const [event, handlers] of this.handlers)
-      for (const handler of handlers) socket.on(event, handler as never);
+    // One listener for every server event, so numbering is checked before any handler runs.
+    socket.onAny((event: AgentEventName, payload: unknown) => this.sequence.receive(event, payload));
     this.socket = socket;
   }
 
@@ -84,12 +90,18 @@ export class AgentSocketService {
     const set = this.handlers.get(event) ?? new Set<AnyHandler>();
     this.handlers.set(event, set);
     set.add(handler);
-    // socket.io's typed emitter narrows listeners by event name; the cast keeps that pairing.
-    this.socket?.on(event, handler as never);
-    return () => {
-      set.delete(handler);
-      this.socket?.off(event, handler as never);
-    };
+    return () => set.delete(handler);
+  }
+
+  /** The current state, call, script and preview, and the number they are current to. */
+  async requestSnapshot(): Promise<SnapshotResult> {
+    const socket = this.socket;
+    if (!socket?.connected) return unavailable('Not connected to the agent channel');
+    try {
+      return await socket.timeout(AGENT_ACK_TIMEOUT_MS).emitWithAck('agent.snapshot-requested', {});
+    } catch {
+      return unavailable('The server did not answer in time');
+    }
   }
 
   /**
@@ -116,14 +128,23 @@ export class AgentSocketService {
   disconnect(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    this.socket?.offAny();
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
+    this.sequence.reset();
     this.statusState.set('disconnected');
+  }
+
+  /** Hands a server event, in order, to its handlers. */
+  private dispatch(event: AgentEventName, payload: unknown): void {
+    // Copied: a handler may unsubscribe while the event is being handed out.
+    for (const handler of [...(this.handlers.get(event) ?? [])]) (handler as (payload: unknown) => void)(payload);
   }
 
   private onDisconnect(reason: Socket.DisconnectReason): void {
     this.statusState.set('disconnected');
+    this.sequence.reset();
     // Transport losses reconnect by themselves; a close decided by the server (a restart's drain,
     // a refused session) does not, and an agent left silently offline would miss their calls.
     if (reason !== 'io server disconnect' || !this.store.isAuthenticated()) return;

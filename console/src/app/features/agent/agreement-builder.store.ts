@@ -21,10 +21,13 @@ import {
   defaultDraft,
   invalidFieldKey,
   localIsoDate,
+  parseStoredAgreement,
   toPlanRequest,
   type AgreementDraft,
+  type StoredAgreement,
 } from './agreement-draft.util';
 import { AgreementsService } from './agreements.service';
+import { readCallDraft, writeCallDraft } from './call-draft-storage.util';
 import { SoftphoneStore } from './softphone.store';
 
 /** Everything the builder knows about the agreement of one call; a new call starts a new one. */
@@ -72,6 +75,13 @@ function freshSession(callId: string | null, today: IsoDate): BuilderSession {
   };
 }
 
+/** The call's builder as the agent left it (a dropped line, a reload), or a new one. */
+function openSession(callId: string | null): BuilderSession {
+  const stored = callId ? parseStoredAgreement(readCallDraft('agreement', callId)) : null;
+  const fresh = freshSession(callId, stored?.today ?? localIsoDate(new Date()));
+  return stored ? { ...fresh, ...stored } : fresh;
+}
+
 /**
  * The agreement builder of the softphone: the plan the agent drafts with the debtor on the call (and
  * still during the wrap-up), previewed as they type with the same `planAgreement` the server runs,
@@ -89,7 +99,7 @@ export class AgreementBuilderStore {
   private readonly callId = computed(() => this.call()?.callId ?? null);
   private readonly session = linkedSignal<string | null, BuilderSession>({
     source: this.callId,
-    computation: (callId) => freshSession(callId, localIsoDate(new Date())),
+    computation: openSession,
   });
 
   readonly rules = computed<AgreementRules>(() => ({
@@ -129,7 +139,9 @@ export class AgreementBuilderStore {
       this.preview().plan !== null &&
       this.preview().problems.length === 0 &&
       !this.session().saving &&
-      this.session().created === null,
+      this.session().created === null &&
+      // An agreement is made on the call: not while the agent's line is down.
+      this.softphone.connection() === 'connected',
   );
 
   constructor() {
@@ -139,6 +151,7 @@ export class AgreementBuilderStore {
 
   patch(change: Partial<AgreementDraft>): void {
     this.session.update((s) => ({ ...s, draft: { ...s.draft, ...change }, serverProblems: [], error: null }));
+    this.persist();
   }
 
   async create(): Promise<void> {
@@ -174,11 +187,13 @@ export class AgreementBuilderStore {
   /** A supervisor approved or rejected the agreement that was waiting for them. */
   decided(agreement: AgreementResponse): void {
     this.session.update((s) => (s.created?.id === agreement.id ? { ...s, created: agreement } : s));
+    this.persist();
   }
 
   /** After a rejection the agent may propose another plan on the same call, starting from the last draft. */
   proposeAnother(): void {
     this.session.update((s) => (s.created?.status === 'rejected' ? { ...s, created: null } : s));
+    this.persist();
   }
 
   private problemText(problem: AgreementError): string {
@@ -192,5 +207,14 @@ export class AgreementBuilderStore {
   /** Changes the session only if it is still the one of that call (the answer may come after it). */
   private update(callId: string, change: Partial<BuilderSession>): void {
     this.session.update((s) => (s.callId === callId ? { ...s, ...change } : s));
+    this.persist();
+  }
+
+  /** Keeps what survives a reload: the draft, its start date, and the agreement made on the call. */
+  private persist(): void {
+    const { callId, today, draft, created, madeOnCall } = this.session();
+    if (!callId) return;
+    const stored: StoredAgreement = { today, draft, created, madeOnCall };
+    writeCallDraft('agreement', callId, stored);
   }
 }

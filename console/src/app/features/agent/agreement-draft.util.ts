@@ -1,4 +1,5 @@
 import {
+  AGREEMENT_FREQUENCIES,
   AgreementError,
   addMonths,
   assertNever,
@@ -6,6 +7,7 @@ import {
   parseMajorToMinor,
   type AgreementFrequency,
   type AgreementPlanRequest,
+  type AgreementResponse,
   type IsoDate,
 } from '@recupera/shared';
 import type { MessageKey } from '../../core/i18n/messages-es.constant';
@@ -17,6 +19,43 @@ export interface AgreementDraft {
   frequency: AgreementFrequency;
   firstDueDate: string;
   waiver: string;
+}
+
+/** What the builder keeps of a call across a reload: the draft, its start and the agreement made. */
+export interface StoredAgreement {
+  today: IsoDate;
+  draft: AgreementDraft;
+  created: AgreementResponse | null;
+  madeOnCall: boolean;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isDraft(value: unknown): value is AgreementDraft {
+  if (typeof value !== 'object' || value === null) return false;
+  const d = value as Record<string, unknown>;
+  return (
+    typeof d['downPayment'] === 'string' &&
+    typeof d['installments'] === 'string' &&
+    typeof d['firstDueDate'] === 'string' &&
+    typeof d['waiver'] === 'string' &&
+    (AGREEMENT_FREQUENCIES as readonly unknown[]).includes(d['frequency'])
+  );
+}
+
+function isAgreement(value: unknown): value is AgreementResponse {
+  if (typeof value !== 'object' || value === null) return false;
+  const a = value as Record<string, unknown>;
+  return typeof a['id'] === 'string' && typeof a['status'] === 'string' && Array.isArray(a['installments']);
+}
+
+/** A builder read back from storage, or null when it is not one (another version, tampered with). */
+export function parseStoredAgreement(value: unknown): StoredAgreement | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { today, draft, created, madeOnCall } = value as Record<string, unknown>;
+  if (typeof today !== 'string' || !ISO_DATE.test(today) || !isDraft(draft)) return null;
+  if (created !== null && !isAgreement(created)) return null;
+  return { today, draft, created, madeOnCall: madeOnCall === true };
 }
 
 /** A field whose text is not an amount at all (as opposed to an amount that breaks a plan rule). */

@@ -1,7 +1,7 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type { DispositionOption, RenderedStep, ScriptAction, ScriptPushed } from '@recupera/shared';
 import { AgentSocketService } from '../../core/realtime/agent-socket.service';
-import { SoftphoneStore } from './softphone.store';
+import { PreviewStore } from './preview.store';
 import { WrapUpStore } from './wrap-up.store';
 
 /** The pushed script of one call and the steps the agent walked through it, the current one last. */
@@ -35,7 +35,8 @@ export function dispositionFor(
 @Injectable({ providedIn: 'root' })
 export class ScriptStore {
   private readonly socket = inject(AgentSocketService);
-  private readonly softphone = inject(SoftphoneStore);
+  /** The call worked on, or the account previewed before dialling: both have a script. */
+  private readonly work = inject(PreviewStore).workItem;
   private readonly wrapUp = inject(WrapUpStore);
 
   private readonly session = signal<ScriptSession | null>(null);
@@ -45,10 +46,10 @@ export class ScriptStore {
   /** The server appends each record to the call's path: one at a time, in the order they happened. */
   private queue: Promise<void> = Promise.resolve();
 
-  /** The script of the call on the line or in wrap-up; a script of another call is not shown. */
+  /** The script of the call on the line, in wrap-up or previewed; a script of another call is not shown. */
   private readonly active = computed(() => {
     const session = this.session();
-    const callId = this.softphone.activeCall()?.callId;
+    const callId = this.work()?.callId;
     return session && session.pushed.callId === callId ? session : null;
   });
   private readonly steps = computed(
@@ -70,7 +71,7 @@ export class ScriptStore {
   });
   /** The call's disposition each of the current step's `set_disposition` actions stands for. */
   readonly dispositions = computed(() => {
-    const options = this.softphone.activeCall()?.dispositions ?? [];
+    const options = this.work()?.dispositions ?? [];
     return (this.current()?.actions ?? []).flatMap((action) =>
       action.type === 'set_disposition'
         ? [{ code: action.code, option: dispositionFor(action, options) }]
@@ -150,7 +151,7 @@ export class ScriptStore {
 
   /** Preselects the step's disposition in the wrap-up form, unless the agent already chose another. */
   private suggestDisposition(step: RenderedStep): void {
-    const options = this.softphone.activeCall()?.dispositions ?? [];
+    const options = this.work()?.dispositions ?? [];
     const option = step.actions.map((action) => dispositionFor(action, options)).find((o) => o !== null);
     if (!option) return;
     const chosen = this.wrapUp.draft().dispositionCode;

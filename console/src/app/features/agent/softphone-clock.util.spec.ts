@@ -1,4 +1,4 @@
-import { formatClock, secondsSince } from './softphone-clock.util';
+import { formatClock, secondsSince, wrapUpCountdown } from './softphone-clock.util';
 
 describe(formatClock.name, () => {
   it('shows minutes and seconds with two digits each', () => {
@@ -36,5 +36,22 @@ describe(secondsSince.name, () => {
     expect(secondsSince(null, now, 0)).toBe(0);
     expect(secondsSince('not a date', now, 0)).toBe(0);
     expect(secondsSince('2026-03-09T15:01:00Z', now, 0)).toBe(0);
+  });
+});
+
+describe(wrapUpCountdown.name, () => {
+  it('counts down the seconds left of the limit', () => {
+    expect(wrapUpCountdown(90, 0)).toEqual({ seconds: 90, overdue: false });
+    expect(wrapUpCountdown(90, 75)).toEqual({ seconds: 15, overdue: false });
+    expect(wrapUpCountdown(90, 90)).toEqual({ seconds: 0, overdue: false });
+  });
+
+  it('says how long ago the limit passed once it is overdue', () => {
+    expect(wrapUpCountdown(90, 102)).toEqual({ seconds: 12, overdue: true });
+  });
+
+  it('has no countdown when the campaign sets no limit', () => {
+    expect(wrapUpCountdown(null, 30)).toBeNull();
+    expect(wrapUpCountdown(0, 30)).toBeNull();
   });
 });

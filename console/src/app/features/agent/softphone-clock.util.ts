@@ -14,3 +14,16 @@ export function secondsSince(iso: string | null | undefined, nowMs: number, skew
   const start = Date.parse(iso);
   return Number.isNaN(start) ? 0 : Math.max(0, Math.floor((nowMs - skewMs - start) / 1000));
 }
+
+export interface WrapUpCountdown {
+  /** Seconds left of the campaign's wrap-up limit; once it passed, how long ago (both ≥ 0). */
+  seconds: number;
+  overdue: boolean;
+}
+
+/** The wrap-up's countdown from the campaign's limit; null when the campaign sets none. */
+export function wrapUpCountdown(limitSeconds: number | null, elapsedSeconds: number): WrapUpCountdown | null {
+  if (limitSeconds === null || limitSeconds <= 0) return null;
+  const left = limitSeconds - elapsedSeconds;
+  return left >= 0 ? { seconds: left, overdue: false } : { seconds: -left, overdue: true };
+}

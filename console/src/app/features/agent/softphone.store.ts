@@ -1,76 +1,53 @@
 import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import {
-  CALLBACK_MAX_DAYS,
-  ErrorCode,
-  WrapUpError,
-  assertNever,
+  NO_CALL_CONTROLS,
   canTransition,
   type AgentSnapshot,
   type AgentState,
   type AgentStateView,
   type BreakReason,
+  type CallControls,
+  type CallControlsChanged,
   type CallEndedView,
   type CallView,
+  type WrapUpExpired,
   type WrapUpRequest,
 } from '@recupera/shared';
 import { AuthStore } from '../../core/auth/auth.store';
-import { errorMessageKey } from '../../core/http/api-error.util';
 import { I18nService } from '../../core/i18n/i18n.service';
-import type { MessageKey } from '../../core/i18n/messages-es.constant';
 import {
   AgentSocketService,
   type AgentRequestName,
   type AgentRequestPayload,
 } from '../../core/realtime/agent-socket.service';
-import { secondsSince } from './softphone-clock.util';
+import { VoiceDeviceService } from '../../core/voice/voice-device.service';
+import { keepCallDrafts, removeCallDrafts } from './call-draft-storage.util';
+import { secondsSince, wrapUpCountdown as countdownOf } from './softphone-clock.util';
+import { refusalText, type Refusal, type SoftphoneError } from './softphone-refusal.util';
+
+export type { SoftphoneError } from './softphone-refusal.util';
 
 /** What the agent asked for and the server has not acknowledged yet. */
-export type SoftphoneAction = 'available' | 'break' | 'hang-up' | 'wrap-up';
-
-export interface SoftphoneError {
-  /** The console's own words for the refusal, in the agent's language. */
-  headline: string;
-  /** The server's explanation (e.g. "You cannot go break while on_call"). */
-  detail: string;
-}
-
-interface Refusal {
-  code: ErrorCode;
-  message: string;
-}
+export type SoftphoneAction =
+  | 'available'
+  | 'break'
+  | 'hang-up'
+  | 'wrap-up'
+  | 'hold'
+  | 'mute'
+  | 'transfer'
+  | 'preview-dial'
+  | 'preview-skip';
 
 const TICK_MS = 1_000;
 
+/** The states a conference call from the dialer is answered in by the browser's audio line. */
+const ANSWERING_STATES: readonly AgentState[] = ['available', 'reserved'];
+/** The states whose call (or previewed account) keeps the drafts typed for it. */
+const DRAFT_STATES: readonly AgentState[] = ['on_call', 'wrap_up', 'preview', 'reserved'];
+
 /** What a wrap-up sends besides the call it closes (the store names the call). */
 export type WrapUpBody = Omit<WrapUpRequest, 'callId'>;
-
-function refusalKey(code: ErrorCode): MessageKey {
-  if (code === ErrorCode.Conflict) return 'softphone.refused.conflict';
-  if (code === ErrorCode.ServiceUnavailable) return 'softphone.refused.unavailable';
-  return errorMessageKey(code);
-}
-
-const WRAP_UP_ERRORS = new Set<string>(Object.values(WrapUpError));
-
-function isWrapUpError(message: string): message is WrapUpError {
-  return WRAP_UP_ERRORS.has(message);
-}
-
-/** A refused wrap-up names the rule it broke by its code: say it in the agent's words. */
-function wrapUpRefusalKey(error: WrapUpError): MessageKey {
-  switch (error) {
-    case WrapUpError.UnknownDisposition:
-      return 'softphone.wrapUp.refused.unknown_disposition';
-    case WrapUpError.CallbackRequired:
-      return 'softphone.wrapUp.refused.callback_required';
-    case WrapUpError.CallbackOutOfRange:
-      return 'softphone.wrapUp.refused.callback_out_of_range';
-    case WrapUpError.AgreementRequired:
-      return 'softphone.wrapUp.refused.agreement_required';
-    default:
-      return assertNever(error);
-  }
-}
 
 /**
  * The agent's softphone: their state on the floor, the call on their line and their requests.
@@ -83,6 +60,7 @@ export class SoftphoneStore {
   private readonly socket = inject(AgentSocketService);
   private readonly auth = inject(AuthStore);
   private readonly i18n = inject(I18nService);
+  private readonly voice = inject(VoiceDeviceService);
 
   private readonly agentState = signal<AgentStateView | null>(null);
   private readonly callState = signal<CallView | null>(null);
@@ -90,6 +68,7 @@ export class SoftphoneStore {
   private readonly lastEndedState = signal<CallEndedView | null>(null);
   private readonly pendingState = signal<SoftphoneAction | null>(null);
   private readonly refusalState = signal<Refusal | null>(null);
+  private readonly expiredState = signal<WrapUpExpired | null>(null);
   private readonly nowState = signal(Date.now());
   /** How far the browser's clock runs ahead of the server's (ms); see `adoptSkew`. */
   private readonly skewState = signal(0);
@@ -101,18 +80,22 @@ export class SoftphoneStore {
   readonly state = computed<AgentState>(() => this.agentState()?.state ?? 'offline');
   readonly since = computed(() => this.agentState()?.since ?? null);
   readonly breakReason = computed<BreakReason | null>(() => this.agentState()?.breakReason ?? null);
+  /** The call (or previewed account) the server's state names. */
+  readonly stateCallId = computed(() => this.agentState()?.callId ?? null);
   readonly call = this.callState.asReadonly();
   readonly lastCall = this.lastCallState.asReadonly();
   readonly lastEnded = this.lastEndedState.asReadonly();
   readonly pending = this.pendingState.asReadonly();
   readonly error = computed<SoftphoneError | null>(() => {
     const refusal = this.refusalState();
-    if (!refusal) return null;
-    const detail = isWrapUpError(refusal.message)
-      ? this.i18n.t(wrapUpRefusalKey(refusal.message), { days: CALLBACK_MAX_DAYS })
-      : refusal.message;
-    return { headline: this.i18n.t(refusalKey(refusal.code)), detail };
+    return refusal ? refusalText(refusal, this.i18n) : null;
   });
+  /** The campaign closed a wrap-up by itself when its limit ran out (undispositioned). */
+  readonly wrapUpExpiredNotice = this.expiredState.asReadonly();
+  /** The audio line in the browser (simulated, Twilio ready, or why it is down). */
+  readonly line = this.voice.status;
+  readonly lineError = this.voice.error;
+  readonly lineErrorDetail = this.voice.errorDetail;
   /** The call the agent works on: the one on the line, or the one they are wrapping up. */
   readonly activeCall = computed(() => this.callState() ?? this.lastCallState());
   /** The browser's clock, ticking every second while the line is open. */
@@ -123,20 +106,51 @@ export class SoftphoneStore {
     secondsSince(this.callState()?.connectedAt, this.nowState(), this.skewState()),
   );
 
-  private readonly canAct = computed(() => this.connection() === 'connected' && this.pendingState() === null);
+  /** The line is up and no request waits for its answer. */
+  readonly canAct = computed(() => this.connection() === 'connected' && this.pendingState() === null);
   readonly canGoAvailable = computed(() => {
     const state = this.state();
-    // Leaving wrap-up goes through "finish wrap-up", which names the call it closes.
-    return this.canAct() && state !== 'available' && state !== 'wrap_up' && canTransition(state, 'available');
+    // Leaving wrap-up goes through "finish wrap-up", which names the call it closes; a preview is
+    // left by dialling it or skipping it with a reason.
+    return (
+      this.canAct() &&
+      state !== 'available' &&
+      state !== 'wrap_up' &&
+      state !== 'preview' &&
+      canTransition(state, 'available')
+    );
   });
-  readonly canTakeBreak = computed(() => this.canAct() && canTransition(this.state(), 'break'));
-  readonly canHangUp = computed(() => this.canAct() && this.callState() !== null);
-  readonly canFinishWrapUp = computed(
-    () => this.canAct() && this.state() === 'wrap_up' && this.wrapUpCallId() !== null,
+  readonly canTakeBreak = computed(
+    () => this.canAct() && this.state() !== 'preview' && canTransition(this.state(), 'break'),
   );
+  readonly canHangUp = computed(() => this.canAct() && this.callState() !== null);
+
+  /** The server's switches on the call on the line. */
+  readonly controls = computed<CallControls>(() => this.callState()?.controls ?? NO_CALL_CONTROLS);
+  /** Once a supervisor took the call, the agent is leaving it: nothing more to switch. */
+  private readonly canControl = computed(
+    () => this.canAct() && this.callState() !== null && this.controls().transfer !== 'taken',
+  );
+  readonly canHold = this.canControl;
+  readonly canMute = this.canControl;
+  readonly canTransfer = computed(() => this.canControl() && this.controls().transfer === 'none');
 
   private readonly wrapUpCallId = computed(
     () => this.agentState()?.callId ?? this.lastEndedState()?.callId ?? null,
+  );
+  /** In wrap-up, unless the campaign already closed it (its state change may still be on its way). */
+  readonly wrapUpOpen = computed(() => {
+    const expired = this.expiredState();
+    return this.state() === 'wrap_up' && (expired === null || expired.callId !== this.wrapUpCallId());
+  });
+  readonly canFinishWrapUp = computed(
+    () => this.canAct() && this.wrapUpOpen() && this.wrapUpCallId() !== null,
+  );
+  /** The time left of the campaign's wrap-up limit, or how long ago it passed. */
+  readonly wrapUpCountdown = computed(() =>
+    this.wrapUpOpen()
+      ? countdownOf(this.lastCallState()?.wrapUpLimitSeconds ?? null, this.secondsInState())
+      : null,
   );
 
   constructor() {
@@ -145,7 +159,10 @@ export class SoftphoneStore {
       this.socket.on('agent.state-changed', (view) => this.stateChanged(view)),
       this.socket.on('call.connected', (call) => this.callConnected(call)),
       this.socket.on('call.ended', (ended) => this.callEnded(ended)),
+      this.socket.on('call.controls-changed', (changed) => this.controlsChanged(changed)),
+      this.socket.on('call.wrap-up-expired', (expired) => this.wrapUpExpired(expired)),
     ];
+    this.voice.setAnswerPolicy(() => ANSWERING_STATES.includes(this.state()));
     // Signing out forgets the agent's line; the socket service closes the socket itself.
     let wasSignedIn = untracked(() => this.auth.isAuthenticated());
     effect(() => {
@@ -165,6 +182,11 @@ export class SoftphoneStore {
     this.startTicking();
   }
 
+  /** Opens the browser's audio line (a no-op on the simulated carrier). */
+  startAudio(): void {
+    this.voice.start();
+  }
+
   /** The whole picture, sent at every (re)connection: it replaces what we had. */
   applySnapshot(snapshot: AgentSnapshot): void {
     this.agentState.set(snapshot.state);
@@ -177,6 +199,10 @@ export class SoftphoneStore {
       );
       this.lastEndedState.set(null);
     }
+    // Drafts of calls the agent no longer works on go; the current call's are restored by its stores.
+    const { state, callId } = snapshot.state;
+    keepCallDrafts(DRAFT_STATES.includes(state) ? callId : null);
+    this.voice.mute(snapshot.call?.controls.muted ?? false);
   }
 
   stateChanged(view: AgentStateView): void {
@@ -195,6 +221,29 @@ export class SoftphoneStore {
     this.callState.set(call);
     this.lastCallState.set(null);
     this.lastEndedState.set(null);
+    this.expiredState.set(null);
+    keepCallDrafts(call.callId);
+    this.voice.mute(call.controls.muted);
+  }
+
+  controlsChanged(changed: CallControlsChanged): void {
+    const { callId, held, muted, transfer } = changed;
+    const controls: CallControls = { held, muted, transfer };
+    const call = this.callState();
+    if (call?.callId === callId) {
+      this.callState.set({ ...call, controls });
+      this.voice.mute(muted);
+    }
+    const last = this.lastCallState();
+    if (last?.callId === callId) this.lastCallState.set({ ...last, controls });
+  }
+
+  /** The campaign freed the agent without a disposition: the wrap-up and what was typed for it go. */
+  wrapUpExpired(expired: WrapUpExpired): void {
+    this.expiredState.set(expired);
+    removeCallDrafts(expired.callId);
+    if (this.lastCallState()?.callId === expired.callId) this.lastCallState.set(null);
+    if (this.lastEndedState()?.callId === expired.callId) this.lastEndedState.set(null);
   }
 
   callEnded(ended: CallEndedView): void {
@@ -206,43 +255,78 @@ export class SoftphoneStore {
     this.lastEndedState.set(ended);
   }
 
-  goAvailable(): Promise<void> {
-    if (!this.canGoAvailable()) return Promise.resolve();
-    return this.act('available', 'agent.state-requested', { state: 'available' });
+  async goAvailable(): Promise<void> {
+    if (!this.canGoAvailable()) return;
+    await this.perform('available', 'agent.state-requested', { state: 'available' });
   }
 
-  takeBreak(breakReason: BreakReason): Promise<void> {
-    if (!this.canTakeBreak()) return Promise.resolve();
-    return this.act('break', 'agent.state-requested', { state: 'break', breakReason });
+  async takeBreak(breakReason: BreakReason): Promise<void> {
+    if (!this.canTakeBreak()) return;
+    await this.perform('break', 'agent.state-requested', { state: 'break', breakReason });
   }
 
-  hangUp(): Promise<void> {
+  async hangUp(): Promise<void> {
     const call = this.callState();
-    if (!call || !this.canHangUp()) return Promise.resolve();
-    return this.act('hang-up', 'call.hang-up-requested', { callId: call.callId });
+    if (!call || !this.canHangUp()) return;
+    await this.perform('hang-up', 'call.hang-up-requested', { callId: call.callId });
   }
 
-  /** Sends the wrap-up of the call in wrap-up; a refusal leaves the agent in wrap-up to fix it. */
-  finishWrapUp(wrapUp: WrapUpBody): Promise<void> {
+  async toggleHold(): Promise<void> {
+    const call = this.callState();
+    if (!call || !this.canHold()) return;
+    await this.perform('hold', 'call.hold-requested', { callId: call.callId, on: !this.controls().held });
+  }
+
+  /** The microphone goes quiet at once; the server keeps the switch so a reload shows it. */
+  async toggleMute(): Promise<void> {
+    const call = this.callState();
+    if (!call || !this.canMute()) return;
+    const on = !this.controls().muted;
+    this.voice.mute(on);
+    const ok = await this.perform('mute', 'call.mute-requested', { callId: call.callId, on });
+    if (!ok) this.voice.mute(this.controls().muted);
+  }
+
+  /** Asks the team's supervisor to take the call; the agent stays on it until one does. */
+  async requestTransfer(): Promise<void> {
+    const call = this.callState();
+    if (!call || !this.canTransfer()) return;
+    await this.perform('transfer', 'call.transfer-requested', { callId: call.callId });
+  }
+
+  /**
+   * Sends the wrap-up of the call in wrap-up; a refusal leaves the agent in wrap-up to fix it.
+   * Resolves true when the server accepted it.
+   */
+  async finishWrapUp(wrapUp: WrapUpBody): Promise<boolean> {
     const callId = this.wrapUpCallId();
-    if (!callId || !this.canFinishWrapUp()) return Promise.resolve();
-    return this.act('wrap-up', 'call.wrap-up-finished', { ...wrapUp, callId });
+    if (!callId || !this.canFinishWrapUp()) return false;
+    return this.perform('wrap-up', 'call.wrap-up-finished', { ...wrapUp, callId });
   }
 
   dismissError(): void {
     this.refusalState.set(null);
   }
 
-  private async act<E extends AgentRequestName>(
+  dismissWrapUpExpired(): void {
+    this.expiredState.set(null);
+  }
+
+  /**
+   * Sends one of the agent's requests: one at a time, its refusal shown in the agent's words.
+   * Resolves true when the server accepted it.
+   */
+  async perform<E extends AgentRequestName>(
     action: SoftphoneAction,
     event: E,
     payload: AgentRequestPayload<E>,
-  ): Promise<void> {
+  ): Promise<boolean> {
     this.pendingState.set(action);
     this.refusalState.set(null);
     try {
       const result = await this.socket.request(event, payload);
       if (!result.ok) this.refusalState.set({ code: result.code, message: result.message });
+      return result.ok;
     } finally {
       this.pendingState.set(null);
     }
@@ -279,6 +363,8 @@ export class SoftphoneStore {
     this.lastEndedState.set(null);
     this.pendingState.set(null);
     this.refusalState.set(null);
+    this.expiredState.set(null);
     this.skewState.set(0);
+    keepCallDrafts(null);
   }
 }

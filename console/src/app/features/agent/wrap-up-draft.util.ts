@@ -1,4 +1,5 @@
 import {
+  CALLBACK_ASSIGNEES,
   CALLBACK_MAX_DAYS,
   WRAP_UP_NOTES_MAX,
   type CallbackAssignee,
@@ -25,6 +26,16 @@ export type WrapUpProblem =
 export const EMPTY_WRAP_UP: WrapUpDraft = { dispositionCode: '', notes: '', callbackAt: '', assignTo: 'me' };
 
 const DAY_MS = 86_400_000;
+
+/** A draft read back from storage, or null when it is not one (another version, tampered with). */
+export function parseWrapUpDraft(value: unknown): WrapUpDraft | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { dispositionCode, notes, callbackAt, assignTo } = value as Record<string, unknown>;
+  if (typeof dispositionCode !== 'string' || typeof notes !== 'string' || typeof callbackAt !== 'string')
+    return null;
+  if (!(CALLBACK_ASSIGNEES as readonly unknown[]).includes(assignTo)) return null;
+  return { dispositionCode, notes, callbackAt, assignTo: assignTo as CallbackAssignee };
+}
 
 /**
  * The order an agent looks for an outcome in: what was achieved with the debtor first (a promise,

@@ -4,10 +4,13 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages-es.constant';
 import { AgreementBuilderStore } from './agreement-builder.store';
 import { localDateTime } from './agreement-draft.util';
+import { readCallDraft, removeCallDrafts, writeCallDraft } from './call-draft-storage.util';
+import { PreviewStore } from './preview.store';
 import { SoftphoneStore } from './softphone.store';
 import {
   EMPTY_WRAP_UP,
   groupDispositions,
+  parseWrapUpDraft,
   toWrapUpBody,
   type WrapUpDraft,
   type WrapUpProblem,
@@ -38,10 +41,16 @@ function problemKey(problem: WrapUpProblem): MessageKey {
   }
 }
 
+function openSession(callId: string | null): WrapUpSession {
+  const stored = callId ? parseWrapUpDraft(readCallDraft('wrapUp', callId)) : null;
+  return { draft: stored ?? EMPTY_WRAP_UP, attempted: false, confirmingPromise: false };
+}
+
 /**
  * The wrap-up form of the call the agent just finished: its disposition (one of the campaign's),
  * notes and, for a "call back" disposition, when and for whom. The draft belongs to the call, so a
- * refused wrap-up or a trip to the account page keeps everything the agent typed.
+ * refused wrap-up, a trip to the account page, a dropped line or a reload keep everything the agent
+ * typed (it is kept in the tab's storage until the wrap-up is accepted or expires).
  */
 @Injectable({ providedIn: 'root' })
 export class WrapUpStore {
@@ -50,9 +59,12 @@ export class WrapUpStore {
   private readonly i18n = inject(I18nService);
 
   private readonly call = this.softphone.activeCall;
+  /** A script may suggest the disposition while the account is previewed: the draft starts there. */
+  private readonly work = inject(PreviewStore).workItem;
+  private readonly callId = computed(() => this.work()?.callId ?? null);
   private readonly session = linkedSignal<string | null, WrapUpSession>({
-    source: computed(() => this.call()?.callId ?? null),
-    computation: () => ({ draft: EMPTY_WRAP_UP, attempted: false, confirmingPromise: false }),
+    source: this.callId,
+    computation: openSession,
   });
 
   readonly notesMax = WRAP_UP_NOTES_MAX;
@@ -97,6 +109,8 @@ export class WrapUpStore {
       // Another disposition is another decision: the warning about the previous one does not carry over.
       confirmingPromise: change.dispositionCode === undefined ? s.confirmingPromise : false,
     }));
+    const callId = this.callId();
+    if (callId) writeCallDraft('wrapUp', callId, this.session().draft);
   }
 
   /** Leaves the warning about a promise without an agreement, to create the agreement first. */
@@ -117,6 +131,9 @@ export class WrapUpStore {
       this.session.update((s) => ({ ...s, confirmingPromise: true }));
       return;
     }
-    await this.softphone.finishWrapUp(outcome.body);
+    const callId = this.callId();
+    const accepted = await this.softphone.finishWrapUp(outcome.body);
+    // The call is closed: what was typed for it (here and in the agreement builder) is done with.
+    if (accepted && callId) removeCallDrafts(callId);
   }
 }

@@ -12,6 +12,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -26,6 +27,7 @@ import {
   MACHINE_ACTIONS,
   RETRY_OUTCOMES,
   WEEKDAYS,
+  WRAP_UP_OVERRUNS,
   type RetryOutcome,
 } from '@recupera/shared';
 import { I18nService } from '../../core/i18n/i18n.service';
@@ -57,6 +59,7 @@ const WEEK = [...WEEKDAYS.slice(1), WEEKDAYS[0]];
     RouterLink,
     MatButtonModule,
     MatButtonToggleModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -84,6 +87,7 @@ export class CampaignEditorComponent {
   protected readonly jurisdictions = JURISDICTIONS;
   protected readonly machineActions = MACHINE_ACTIONS;
   protected readonly outcomes = RETRY_OUTCOMES;
+  protected readonly wrapUpOverruns = WRAP_UP_OVERRUNS;
   protected readonly week = WEEK;
   protected readonly minAbandonPercent = bpToPercent(CAMPAIGN_LIMITS.abandonCapBp.min);
   protected readonly maxAbandonPercent = bpToPercent(CAMPAIGN_LIMITS.abandonCapBp.max);
@@ -117,10 +121,16 @@ export class CampaignEditorComponent {
       this.patchedFor = campaign.id;
       this.setValue(fromCampaign(campaign));
       this.applyLocks();
+      this.syncWrapUpControls();
     });
     effect(() => {
       if (this.store.readOnly()) this.form.disable({ emitEvent: false });
     });
+    // "No limit" switches the seconds off; what happens past a limit only matters when there is one.
+    this.syncWrapUpControls();
+    this.form.controls.wrapUpUnlimited.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.syncWrapUpControls());
     // Every edit recounts the segment (debounced in the store); the saved count is shown until then.
     this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
       const value = this.form.getRawValue();
@@ -206,6 +216,13 @@ export class CampaignEditorComponent {
       ]),
       machineAction: [v.machineAction],
       abandonMessage: [v.abandonMessage, Validators.maxLength(L.abandonMessageLength)],
+      wrapUpUnlimited: [v.wrapUpUnlimited],
+      wrapUpLimitSeconds: fb.control<number | null>(v.wrapUpLimitSeconds, [
+        Validators.required,
+        Validators.pattern(/^\d+$/),
+        ...int(L.wrapUpLimitSeconds.min, L.wrapUpLimitSeconds.max),
+      ]),
+      wrapUpOverrun: [v.wrapUpOverrun],
       days: [v.days, Validators.required],
       from: [v.from, Validators.required],
       to: [v.to, Validators.required],
@@ -238,6 +255,16 @@ export class CampaignEditorComponent {
     this.form.patchValue(rest, { emitEvent: false });
     this.form.markAsPristine();
     this.value.set(this.form.getRawValue());
+  }
+
+  private syncWrapUpControls(): void {
+    const { wrapUpUnlimited, wrapUpLimitSeconds, wrapUpOverrun } = this.form.controls;
+    // Locked with the rest of the form (finished, read-only): it stays locked.
+    if (wrapUpUnlimited.disabled) return;
+    for (const control of [wrapUpLimitSeconds, wrapUpOverrun]) {
+      if (wrapUpUnlimited.value) control.disable({ emitEvent: false });
+      else control.enable({ emitEvent: false });
+    }
   }
 
   private applyLocks(): void {

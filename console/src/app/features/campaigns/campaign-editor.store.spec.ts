@@ -141,6 +141,8 @@ describe(CampaignEditorStore.name, () => {
       maxLinesPerAgent: 3,
       abandonCapBp: 200,
       ringTimeoutSeconds: 25,
+      wrapUpLimitSeconds: 90,
+      wrapUpOverrun: 'alert',
     });
     request.flush(
       {
@@ -153,6 +155,40 @@ describe(CampaignEditorStore.name, () => {
     );
     expect(done).not.toHaveBeenCalled();
     expect(store.saveError()).toBe('El estado de la campaña no permite cambiar esos datos. Páusala primero.');
+  });
+
+  it('changes a running campaign’s wrap-up to unlimited and back to a limit that frees the agent', () => {
+    store.init('c1');
+    referenceData();
+    const running = campaignResponse({ status: 'running' });
+    backend.expectOne('/api/campaigns/c1').flush(running);
+    backend.expectOne('/api/campaigns/c1/segment/count').flush({ matching: 1, assignedToTeams: 1 });
+
+    store.save({ ...fromCampaign(running), wrapUpUnlimited: true }, jest.fn());
+    const unlimited = backend.expectOne({ method: 'PATCH', url: '/api/campaigns/c1' });
+    expect(unlimited.request.body).toMatchObject({ wrapUpLimitSeconds: null, wrapUpOverrun: 'alert' });
+    const saved = campaignResponse({ status: 'running', wrapUpLimitSeconds: null });
+    unlimited.flush(saved);
+    expect(store.campaign()?.wrapUpLimitSeconds).toBeNull();
+
+    const done = jest.fn();
+    store.save(
+      { ...fromCampaign(saved), wrapUpUnlimited: false, wrapUpLimitSeconds: 300, wrapUpOverrun: 'auto_available' },
+      done,
+    );
+    const limited = backend.expectOne({ method: 'PATCH', url: '/api/campaigns/c1' });
+    expect(limited.request.body).toMatchObject({ wrapUpLimitSeconds: 300, wrapUpOverrun: 'auto_available' });
+    limited.flush(campaignResponse({ status: 'running', wrapUpLimitSeconds: 300, wrapUpOverrun: 'auto_available' }));
+    expect(done).toHaveBeenCalledWith(expect.objectContaining({ wrapUpLimitSeconds: 300 }));
+  });
+
+  it('creates a campaign with the default wrap-up limit', () => {
+    store.init(null);
+    referenceData();
+    store.save({ ...defaultFormValue(), name: 'Nueva', portfolioId: 'p1', teamIds: ['t1'] }, jest.fn());
+    const request = backend.expectOne({ method: 'POST', url: '/api/campaigns' });
+    expect(request.request.body).toMatchObject({ wrapUpLimitSeconds: 120, wrapUpOverrun: 'alert' });
+    request.flush(campaignResponse());
   });
 
   it('creates a campaign and lists the server’s validation problems when refused', () => {

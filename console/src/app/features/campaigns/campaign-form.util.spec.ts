@@ -6,6 +6,7 @@ import {
   defaultFormValue,
   formProblems,
   fromCampaign,
+  isValidWrapUpLimit,
   lockedFormFields,
   parseList,
   segmentFromForm,
@@ -54,6 +55,56 @@ describe('campaign form logic', () => {
     expect(request).toMatchObject({ abandonCapBp: 250, dispositionSetId: 's1', complianceProfile: 'CO' });
   });
 
+  it('round-trips the wrap-up limit and what happens past it', () => {
+    const value = fromCampaign(campaignResponse({ wrapUpLimitSeconds: 90, wrapUpOverrun: 'auto_available' }));
+    expect(value).toMatchObject({
+      wrapUpUnlimited: false,
+      wrapUpLimitSeconds: 90,
+      wrapUpOverrun: 'auto_available',
+    });
+    expect(toCreateRequest(value, 'COP')).toMatchObject({
+      wrapUpLimitSeconds: 90,
+      wrapUpOverrun: 'auto_available',
+    });
+  });
+
+  it('shows an unlimited wrap-up as "no limit" and sends it back as null', () => {
+    const value = fromCampaign(campaignResponse({ wrapUpLimitSeconds: null }));
+    expect(value.wrapUpUnlimited).toBe(true);
+    // The seconds stay filled in, ready for when the limit is switched back on.
+    expect(value.wrapUpLimitSeconds).toBe(120);
+    expect(toCreateRequest(value, 'COP').wrapUpLimitSeconds).toBeNull();
+    expect(toUpdateRequest(value, 'COP', 'running')).toHaveProperty('wrapUpLimitSeconds', null);
+  });
+
+  it('starts a new campaign with the default two-minute wrap-up that alerts the supervisor', () => {
+    expect(defaultFormValue()).toMatchObject({
+      wrapUpUnlimited: false,
+      wrapUpLimitSeconds: 120,
+      wrapUpOverrun: 'alert',
+    });
+  });
+
+  it('leaves an empty wrap-up limit to the server instead of turning it into "no limit"', () => {
+    const request = toCreateRequest(form({ wrapUpLimitSeconds: null }), 'COP');
+    expect(request).not.toHaveProperty('wrapUpLimitSeconds');
+  });
+
+  it('accepts a wrap-up limit only within the campaign limits, in whole seconds', () => {
+    const limit = (wrapUpLimitSeconds: number | null, wrapUpUnlimited = false) =>
+      isValidWrapUpLimit({ wrapUpLimitSeconds, wrapUpUnlimited });
+    expect(limit(10)).toBe(true);
+    expect(limit(900)).toBe(true);
+    expect(limit(9)).toBe(false);
+    expect(limit(901)).toBe(false);
+    expect(limit(30.5)).toBe(false);
+    expect(limit(null)).toBe(false);
+    expect(limit(null, true)).toBe(true);
+    expect(limit(5, true)).toBe(true);
+    expect(formProblems(form({ wrapUpLimitSeconds: 1_000 }), 'COP')).toEqual(['campaigns.problem.wrapUpLimit']);
+    expect(formProblems(form({ wrapUpLimitSeconds: 1_000, wrapUpUnlimited: true }), 'COP')).toEqual([]);
+  });
+
   it('leaves the compliance profile and disposition set to the server when not chosen', () => {
     const request = toCreateRequest(form(), 'COP');
     expect(request).not.toHaveProperty('complianceProfile');
@@ -68,8 +119,14 @@ describe('campaign form logic', () => {
       'linesPerAgent',
       'maxLinesPerAgent',
       'ringTimeoutSeconds',
+      'wrapUpLimitSeconds',
+      'wrapUpOverrun',
     ]);
-    expect(toUpdateRequest(value, 'COP', 'running')).toMatchObject({ abandonCapBp: 280 });
+    expect(toUpdateRequest(value, 'COP', 'running')).toMatchObject({
+      abandonCapBp: 280,
+      wrapUpLimitSeconds: 120,
+      wrapUpOverrun: 'alert',
+    });
     const paused = toUpdateRequest(value, 'COP', 'paused');
     expect(paused).not.toHaveProperty('portfolioId');
     expect(paused).not.toHaveProperty('channel');
@@ -86,6 +143,9 @@ describe('campaign form logic', () => {
     expect(running).toContain('teamIds');
     expect(running).not.toContain('abandonCapPercent');
     expect(running).not.toContain('linesPerAgent');
+    expect(running).not.toContain('wrapUpLimitSeconds');
+    expect(running).not.toContain('wrapUpUnlimited');
+    expect(running).not.toContain('wrapUpOverrun');
   });
 
   it('names the cross-field mistakes before the server does', () => {

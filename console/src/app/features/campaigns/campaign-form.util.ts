@@ -2,6 +2,7 @@ import {
   CAMPAIGN_ACTIONS,
   CAMPAIGN_DEFAULTS,
   CAMPAIGN_EDITABLE_WHILE_RUNNING,
+  CAMPAIGN_LIMITS,
   CAMPAIGN_TRANSITIONS,
   CampaignError,
   ErrorCode,
@@ -21,6 +22,7 @@ import {
   type RetryOutcome,
   type UpdateCampaignRequest,
   type Weekday,
+  type WrapUpOverrun,
 } from '@recupera/shared';
 import type { ApiError } from '../../core/http/api-error.util';
 import type { MessageKey } from '../../core/i18n/messages-es.constant';
@@ -61,6 +63,10 @@ export interface CampaignFormValue {
   ringTimeoutSeconds: number | null;
   machineAction: MachineAction;
   abandonMessage: string;
+  /** The wrap-up has no limit: the seconds below are kept (disabled) for when it gets one again. */
+  wrapUpUnlimited: boolean;
+  wrapUpLimitSeconds: number | null;
+  wrapUpOverrun: WrapUpOverrun;
   days: Weekday[];
   from: string;
   to: string;
@@ -75,7 +81,13 @@ export const RUNNING_FORM_FIELDS: readonly CampaignFormField[] = [
   'maxLinesPerAgent',
   'abandonCapPercent',
   'ringTimeoutSeconds',
+  'wrapUpUnlimited',
+  'wrapUpLimitSeconds',
+  'wrapUpOverrun',
 ];
+
+/** What the seconds input offers when an unlimited wrap-up is given a limit again. */
+export const DEFAULT_WRAP_UP_LIMIT_SECONDS = 120;
 
 export function defaultFormValue(): CampaignFormValue {
   const d = CAMPAIGN_DEFAULTS;
@@ -103,6 +115,9 @@ export function defaultFormValue(): CampaignFormValue {
     ringTimeoutSeconds: d.ringTimeoutSeconds,
     machineAction: d.machineAction,
     abandonMessage: d.abandonMessage,
+    wrapUpUnlimited: d.wrapUpLimitSeconds === null,
+    wrapUpLimitSeconds: d.wrapUpLimitSeconds ?? DEFAULT_WRAP_UP_LIMIT_SECONDS,
+    wrapUpOverrun: d.wrapUpOverrun,
     days: [...d.schedule.days],
     from: d.schedule.from,
     to: d.schedule.to,
@@ -138,6 +153,9 @@ export function fromCampaign(c: CampaignResponse): CampaignFormValue {
     ringTimeoutSeconds: c.ringTimeoutSeconds,
     machineAction: c.machineAction,
     abandonMessage: c.abandonMessage,
+    wrapUpUnlimited: c.wrapUpLimitSeconds === null,
+    wrapUpLimitSeconds: c.wrapUpLimitSeconds ?? DEFAULT_WRAP_UP_LIMIT_SECONDS,
+    wrapUpOverrun: c.wrapUpOverrun,
     days: [...c.schedule.days],
     from: c.schedule.from,
     to: c.schedule.to,
@@ -222,6 +240,8 @@ export function toCreateRequest(v: CampaignFormValue, currency: string): CreateC
     ...(v.ringTimeoutSeconds !== null ? { ringTimeoutSeconds: v.ringTimeoutSeconds } : {}),
     machineAction: v.machineAction,
     abandonMessage: v.abandonMessage.trim(),
+    ...wrapUpLimitFromForm(v),
+    wrapUpOverrun: v.wrapUpOverrun,
     schedule: { days: [...v.days], from: v.from, to: v.to },
     retryRules: v.retryRules.map((rule) => ({
       outcome: rule.outcome,
@@ -229,6 +249,20 @@ export function toCreateRequest(v: CampaignFormValue, currency: string): CreateC
       maxPerDay: rule.maxPerDay ?? 0,
     })),
   };
+}
+
+/** null is "no limit", so an empty seconds input is left out (the server keeps its value) rather than sent as null. */
+function wrapUpLimitFromForm(v: CampaignFormValue): Pick<CreateCampaignRequest, 'wrapUpLimitSeconds'> {
+  if (v.wrapUpUnlimited) return { wrapUpLimitSeconds: null };
+  return v.wrapUpLimitSeconds !== null ? { wrapUpLimitSeconds: v.wrapUpLimitSeconds } : {};
+}
+
+/** A wrap-up limit the server accepts: whole seconds within CAMPAIGN_LIMITS, or none at all. */
+export function isValidWrapUpLimit(v: Pick<CampaignFormValue, 'wrapUpUnlimited' | 'wrapUpLimitSeconds'>): boolean {
+  if (v.wrapUpUnlimited) return true;
+  const seconds = v.wrapUpLimitSeconds;
+  const { min, max } = CAMPAIGN_LIMITS.wrapUpLimitSeconds;
+  return seconds !== null && Number.isInteger(seconds) && seconds >= min && seconds <= max;
 }
 
 /** Only what the campaign's status lets change, so a running campaign's save never trips the 409. */
@@ -291,6 +325,7 @@ export function formProblems(v: CampaignFormValue, currency: string): MessageKey
   if ((v.dialMode === 'predictive' || v.dialMode === 'progressive') && v.abandonMessage.trim() === '') {
     problems.push('campaigns.problem.abandonMessage');
   }
+  if (!isValidWrapUpLimit(v)) problems.push('campaigns.problem.wrapUpLimit');
   if (v.from && v.to && v.from >= v.to) problems.push('campaigns.problem.schedule');
   if (v.days.length === 0) problems.push('campaigns.problem.days');
   const outcomes = v.retryRules.map((rule) => rule.outcome);

@@ -23,6 +23,8 @@ export function campaignResponse(patch: Partial<CampaignResponse> = {}): Campaig
     abandonMessage: 'Le devolveremos la llamada.',
     retryRules: [{ outcome: 'no_answer', retryAfterMinutes: 120, maxPerDay: 3 }],
     schedule: { days: ['mon', 'tue'], from: '08:00', to: '19:00' },
+    wrapUpLimitSeconds: 90,
+    wrapUpOverrun: 'alert',
     dispositionSetId: 's1',
     dispositionSetName: 'Cobranza',
     scriptVersionId: null,
