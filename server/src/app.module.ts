@@ -10,6 +10,7 @@ import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
@@ -49,6 +50,7 @@ export class AppModule {
         ComplianceModule,
         ImportsModule,
         DashboardModule,
+        MetricsModule,
         HealthModule,
         RealtimeModule,
         FloorEventsModule,

@@ -18,10 +18,12 @@ import { FileRejection } from './modules/imports/file-inspection.util';
 import { ImportRunner } from './modules/imports/import-runner.service';
 import { ImportsService } from './modules/imports/imports.service';
 import { UploadStore } from './modules/imports/upload-store.service';
+import { RollupService } from './modules/metrics/rollup.service';
 
 const USAGE = `Usage:
   npm run import -- <file.csv|file.xlsx> --client <code> --portfolio <name> [--mapping <saved mapping or preset>] [--json]
-  npm run migrate`;
+  npm run migrate
+  npm run metrics:rebuild -- <YYYY-MM> [<YYYY-MM> …]`;
 
 class UsageError extends Error {}
 
@@ -131,6 +133,33 @@ async function runImport(args: string[]): Promise<number> {
   }
 }
 
+/** Recounts the dashboards' rollups of whole months from raw history, one month at a time. */
+async function rebuildMetrics(months: string[]): Promise<number> {
+  if (months.length === 0 || months.some((m) => !/^\d{4}-(0[1-9]|1[0-2])$/.test(m)))
+    throw new UsageError(USAGE);
+  const config = { ...loadConfig(), runWorkers: false, seedDemo: false };
+  await preflight(config.databaseUrl, null);
+  await migrate(config.databaseUrl);
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+    logger: ['error', 'warn'],
+  });
+  try {
+    const rollups = app.get(RollupService);
+    for (const [index, month] of months.entries()) {
+      process.stderr.write(`${progressBar(index / months.length)} rebuilding ${month}…\n`);
+      const result = await rollups.rebuild(month);
+      console.log(
+        `${month}: ${result.interactions} interactions, ${result.payments} payments, ${result.agreements} agreements, ` +
+          `${result.members} account memberships in ${result.seconds.toFixed(1)} s`,
+      );
+    }
+    process.stderr.write(`${progressBar(1)} done\n`);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   switch (command) {
@@ -143,6 +172,8 @@ async function main(): Promise<number> {
       console.log(ran.length ? `Ran ${ran.join(', ')}` : 'The database is up to date');
       return 0;
     }
+    case 'rebuild-metrics':
+      return rebuildMetrics(rest);
     default:
       throw new UsageError(USAGE);
   }

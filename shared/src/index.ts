@@ -22,6 +22,7 @@ export * from './contracts/health.type';
 export * from './realtime/admin-events.type';
 export * from './queues/import-jobs.type';
 export * from './queues/dialer-jobs.type';
+export * from './queues/metrics-jobs.type';
 export * from './realtime/agent-events.type';
 export * from './realtime/supervisor-events.type';
 export * from './domain/agent-state.util';

@@ -4,6 +4,7 @@ import { ExtendCampaigns1764200000000 } from './migrations/1764200000000-extend-
 import { CreateDialer1764300000000 } from './migrations/1764300000000-create-dialer';
 import { CreateScripts1764400000000 } from './migrations/1764400000000-create-scripts';
 import { AddAgentWorkspace1764500000000 } from './migrations/1764500000000-add-agent-workspace';
+import { CreateMetricRollups1764600000000 } from './migrations/1764600000000-create-metric-rollups';
 
 /** Listed explicitly: the server is bundled, so migrations cannot be found by a glob at run time. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateDialer1764300000000,
   CreateScripts1764400000000,
   AddAgentWorkspace1764500000000,
+  CreateMetricRollups1764600000000,
 ];

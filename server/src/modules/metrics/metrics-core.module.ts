@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { RollupRepository } from './rollup.repository';
+import { RollupService } from './rollup.service';
+
+/** The rollup service alone, for the command line (no queue, no scheduler). */
+@Module({
+  providers: [RollupRepository, RollupService],
+  exports: [RollupService],
+})
+export class MetricsCoreModule {}

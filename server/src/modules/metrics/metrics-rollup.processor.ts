@@ -1,0 +1,46 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { METRICS_QUEUE, type MetricsJobName } from '@recupera/shared';
+import type { Job, Queue } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
+import { RollupService } from './rollup.service';
+
+/** How far the dashboards may lag the floor's writes. */
+export const ROLLUP_EVERY_MS = 2_000;
+
+/** Runs the rollups' incremental turn on a BullMQ job scheduler, in processes that run workers. */
+@Processor(METRICS_QUEUE, { concurrency: 1, autorun: false })
+export class MetricsRollupProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MetricsRollupProcessor.name);
+
+  constructor(
+    private readonly rollups: RollupService,
+    @InjectQueue(METRICS_QUEUE) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.runWorkers) return;
+    await this.queue.upsertJobScheduler(
+      'metrics-rollup',
+      { every: ROLLUP_EVERY_MS },
+      {
+        name: 'metrics.rollup' satisfies MetricsJobName,
+        opts: { removeOnComplete: true, removeOnFail: 100 },
+      },
+    );
+    void this.worker.run();
+  }
+
+  async process(job: Job<unknown, unknown, MetricsJobName>): Promise<void> {
+    if (job.name !== 'metrics.rollup') throw new Error(`Unknown metrics job ${job.name}`);
+    try {
+      await this.rollups.turn();
+    } catch (error) {
+      this.logger.error(`rollup turn failed: ${error instanceof Error ? error.message : error}`);
+      throw error;
+    }
+  }
+}

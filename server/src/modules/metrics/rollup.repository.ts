@@ -1,0 +1,423 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { MetricScope, ScopeKeys } from '@recupera/shared';
+import { DataSource, type QueryRunner } from 'typeorm';
+import type { DailyDelta, SweepHit } from './rollup-deltas.util';
+
+type Raw = Record<string, unknown>;
+
+/** Only one process rolls up at a time (every server runs the job; the others skip a turn). */
+const ROLLUP_LOCK = 'recupera_metric_rollup';
+
+/**
+ * An interaction is final once it ended and its wrap-up is done (a person answered and got a
+ * disposition), or nobody answered, or it has waited long enough that nothing more will come.
+ * Skipped previews and refused dials were never attempts: they are marked and not counted.
+ */
+export const FINAL_INTERACTION = `(i.stage IN ('skipped', 'refused')
+  OR (i.ended_at IS NOT NULL AND (i.outcome IS NULL OR i.outcome <> 'human' OR i.disposition_id IS NOT NULL
+      OR i.ended_at < NOW(3) - INTERVAL 15 MINUTE))
+  OR i.created_at < NOW(3) - INTERVAL 1 DAY)`;
+export const ATTEMPT = `(i.stage IS NULL OR i.stage NOT IN ('skipped', 'refused', 'preview'))`;
+export const ATTEMPT_AT = 'COALESCE(i.dialed_at, i.queued_at, i.created_at)';
+
+export interface InteractionFact extends ScopeKeys {
+  id: string;
+  at: Date;
+  currency: string;
+  attempt: boolean;
+  humanAnswered: boolean;
+  rightParty: boolean;
+  talkSeconds: number;
+  wrapSeconds: number;
+}
+
+export interface AgreementRow extends ScopeKeys {
+  id: string;
+  at: Date;
+  currency: string;
+  totalMinor: number;
+}
+
+export interface PaymentRow extends ScopeKeys {
+  id: string;
+  paidAt: Date;
+  currency: string;
+  amountMinor: number;
+  reversed: boolean;
+  rolledUp: number;
+}
+
+export interface AssignmentRow extends ScopeKeys {
+  id: string;
+  from: Date;
+  to: Date | null;
+}
+
+export interface SweepIncrement {
+  scope: MetricScope;
+  scopeId: string;
+  month: string;
+  assigned: number;
+  attempted: number;
+  rightParty: number;
+}
+
+function keysOf(r: Raw, team = 'team_id', agent = 'agent_id'): ScopeKeys {
+  return {
+    accountId: String(r['account_id']),
+    teamId: r[team] === null ? null : String(r[team]),
+    agentId: r[agent] === null ? null : String(r[agent]),
+    portfolioId: String(r['portfolio_id']),
+    clientId: String(r['client_id']),
+  };
+}
+
+@Injectable()
+export class RollupRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Runs `work` in one transaction while holding the rollup lock; null when another process holds
+   * it (waiting up to `waitSeconds`).
+   */
+  async locked<T>(waitSeconds: number, work: (q: QueryRunner) => Promise<T>): Promise<T | null> {
+    const q = this.dataSource.createQueryRunner();
+    await q.connect();
+    try {
+      const [lock] = (await q.query('SELECT GET_LOCK(?, ?) AS got', [ROLLUP_LOCK, waitSeconds])) as Raw[];
+      if (Number(lock['got']) !== 1) return null;
+      try {
+        await q.startTransaction();
+        const result = await work(q);
+        await q.commitTransaction();
+        return result;
+      } catch (error) {
+        if (q.isTransactionActive) await q.rollbackTransaction();
+        throw error;
+      } finally {
+        await q.query('SELECT RELEASE_LOCK(?)', [ROLLUP_LOCK]);
+      }
+    } finally {
+      await q.release();
+    }
+  }
+
+  // ---- pending source rows ----
+
+  async pendingAssignments(q: QueryRunner, limit: number): Promise<AssignmentRow[]> {
+    const rows = (await q.query(
+      `SELECT s.id, s.account_id, s.team_id, s.agent_id, a.portfolio_id, a.client_id, s.assigned_at, s.unassigned_at
+         FROM account_assignments s JOIN accounts a ON a.id = s.account_id
+        WHERE s.rolled_up = 0 ORDER BY s.id LIMIT ? FOR UPDATE`,
+      [limit],
+    )) as Raw[];
+    return rows.map((r) => ({
+      ...keysOf(r),
+      id: String(r['id']),
+      from: r['assigned_at'] as Date,
+      to: (r['unassigned_at'] as Date | null) ?? null,
+    }));
+  }
+
+  async pendingInteractions(q: QueryRunner, limit: number): Promise<InteractionFact[]> {
+    return this.interactions(q, `i.rolled_up = 0 AND ${FINAL_INTERACTION} ORDER BY i.id LIMIT ? FOR UPDATE`, [
+      limit,
+    ]);
+  }
+
+  /** Final interactions of an instant range, for a rebuild. */
+  interactionsBetween(q: QueryRunner, start: Date, end: Date): Promise<InteractionFact[]> {
+    return this.interactions(q, `${ATTEMPT_AT} >= ? AND ${ATTEMPT_AT} < ? AND ${FINAL_INTERACTION}`, [
+      start,
+      end,
+    ]);
+  }
+
+  private async interactions(q: QueryRunner, where: string, params: unknown[]): Promise<InteractionFact[]> {
+    const rows = (await q.query(
+      `SELECT i.id, i.account_id, i.team_id, i.agent_id, a.portfolio_id, a.client_id, a.currency,
+              ${ATTEMPT_AT} AS at, ${ATTEMPT} AS attempt, i.outcome = 'human' AS human,
+              COALESCE(d.is_rpc, 0) AS rpc, i.talk_seconds, i.wrap_seconds
+         FROM interactions i
+         JOIN accounts a ON a.id = i.account_id
+         LEFT JOIN dispositions d ON d.id = i.disposition_id
+        WHERE ${where}`,
+      params,
+    )) as Raw[];
+    return rows.map((r) => ({
+      ...keysOf(r),
+      id: String(r['id']),
+      at: r['at'] as Date,
+      currency: String(r['currency']),
+      attempt: Number(r['attempt']) === 1,
+      humanAnswered: Number(r['human']) === 1,
+      rightParty: Number(r['rpc']) === 1,
+      talkSeconds: Number(r['talk_seconds']),
+      wrapSeconds: Number(r['wrap_seconds']),
+    }));
+  }
+
+  async pendingAgreements(q: QueryRunner, limit: number): Promise<AgreementRow[]> {
+    return this.agreements(q, 'g.rolled_up = 0 ORDER BY g.id LIMIT ? FOR UPDATE', [limit]);
+  }
+
+  agreementsBetween(q: QueryRunner, start: Date, end: Date): Promise<AgreementRow[]> {
+    return this.agreements(q, 'g.created_at >= ? AND g.created_at < ?', [start, end]);
+  }
+
+  private async agreements(q: QueryRunner, where: string, params: unknown[]): Promise<AgreementRow[]> {
+    const rows = (await q.query(
+      `SELECT g.id, g.account_id, g.team_id, g.agent_id, a.portfolio_id, a.client_id, g.currency,
+              g.total_minor, g.created_at
+         FROM agreements g JOIN accounts a ON a.id = g.account_id WHERE ${where}`,
+      params,
+    )) as Raw[];
+    return rows.map((r) => ({
+      ...keysOf(r),
+      id: String(r['id']),
+      at: r['created_at'] as Date,
+      currency: String(r['currency']),
+      totalMinor: Number(r['total_minor']),
+    }));
+  }
+
+  /** Payments not counted yet, and counted ones reversed since. */
+  async pendingPayments(q: QueryRunner, limit: number): Promise<PaymentRow[]> {
+    return this.payments(
+      q,
+      `(p.rolled_up = 0 OR (p.rolled_up = 1 AND p.reversed_at IS NOT NULL)) ORDER BY p.id LIMIT ? FOR UPDATE`,
+      [limit],
+    );
+  }
+
+  paymentsBetween(q: QueryRunner, start: Date, end: Date): Promise<PaymentRow[]> {
+    return this.payments(q, 'p.paid_at >= ? AND p.paid_at < ?', [start, end]);
+  }
+
+  private async payments(q: QueryRunner, where: string, params: unknown[]): Promise<PaymentRow[]> {
+    const rows = (await q.query(
+      `SELECT p.id, p.account_id, p.team_id, p.agent_id, a.portfolio_id, p.client_id, p.currency,
+              p.amount_minor, p.paid_at, p.reversed_at IS NOT NULL OR p.status = 'reversed' AS reversed, p.rolled_up
+         FROM payments p JOIN accounts a ON a.id = p.account_id WHERE ${where}`,
+      params,
+    )) as Raw[];
+    return rows.map((r) => ({
+      ...keysOf(r),
+      id: String(r['id']),
+      paidAt: r['paid_at'] as Date,
+      currency: String(r['currency']),
+      amountMinor: Number(r['amount_minor']),
+      reversed: Number(r['reversed']) === 1,
+      rolledUp: Number(r['rolled_up']),
+    }));
+  }
+
+  /** Assignment spans that overlap an instant range, for a rebuild. */
+  async assignmentsOverlapping(q: QueryRunner, start: Date, end: Date): Promise<AssignmentRow[]> {
+    const rows = (await q.query(
+      `SELECT s.id, s.account_id, s.team_id, s.agent_id, a.portfolio_id, a.client_id, s.assigned_at, s.unassigned_at
+         FROM account_assignments s JOIN accounts a ON a.id = s.account_id
+        WHERE s.assigned_at < ? AND (s.unassigned_at IS NULL OR s.unassigned_at > ?)`,
+      [end, start],
+    )) as Raw[];
+    return rows.map((r) => ({
+      ...keysOf(r),
+      id: String(r['id']),
+      from: r['assigned_at'] as Date,
+      to: (r['unassigned_at'] as Date | null) ?? null,
+    }));
+  }
+
+  async markRolled(
+    q: QueryRunner,
+    table: 'interactions' | 'payments' | 'agreements' | 'account_assignments',
+    ids: readonly string[],
+    value = 1,
+  ): Promise<void> {
+    for (let i = 0; i < ids.length; i += 5_000)
+      await q.query(`UPDATE ${table} SET rolled_up = ? WHERE id IN (?)`, [value, ids.slice(i, i + 5_000)]);
+  }
+
+  /** Marks every source row of a range rolled up (a rebuild has just counted them). */
+  async markRangeRolled(q: QueryRunner, start: Date, end: Date): Promise<void> {
+    await q.query(
+      `UPDATE interactions i SET i.rolled_up = 1
+        WHERE ${ATTEMPT_AT} >= ? AND ${ATTEMPT_AT} < ? AND ${FINAL_INTERACTION}`,
+      [start, end],
+    );
+    await q.query('UPDATE agreements SET rolled_up = 1 WHERE created_at >= ? AND created_at < ?', [
+      start,
+      end,
+    ]);
+    await q.query(
+      `UPDATE payments SET rolled_up = IF(reversed_at IS NOT NULL OR status = 'reversed', 2, 1)
+        WHERE paid_at >= ? AND paid_at < ?`,
+      [start, end],
+    );
+  }
+
+  // ---- rollup tables ----
+
+  async addDaily(q: QueryRunner, deltas: readonly DailyDelta[]): Promise<void> {
+    for (let i = 0; i < deltas.length; i += 2_000) {
+      const rows = deltas
+        .slice(i, i + 2_000)
+        .map((d) => [
+          d.scope,
+          d.scopeId,
+          d.day,
+          d.currency,
+          d.attempts,
+          d.humanAnswered,
+          d.rightParty,
+          d.agreements,
+          d.promisedMinor,
+          d.payments,
+          d.recoveredMinor,
+          d.talkSeconds,
+          d.wrapSeconds,
+        ]);
+      await q.query(
+        `INSERT INTO metric_daily (scope, scope_id, day, currency, attempts, human_answered, right_party,
+            agreements, promised_minor, payments, recovered_minor, talk_seconds, wrap_seconds) VALUES ?
+         ON DUPLICATE KEY UPDATE attempts = attempts + VALUES(attempts),
+            human_answered = human_answered + VALUES(human_answered), right_party = right_party + VALUES(right_party),
+            agreements = agreements + VALUES(agreements), promised_minor = promised_minor + VALUES(promised_minor),
+            payments = payments + VALUES(payments), recovered_minor = recovered_minor + VALUES(recovered_minor),
+            talk_seconds = talk_seconds + VALUES(talk_seconds), wrap_seconds = wrap_seconds + VALUES(wrap_seconds)`,
+        [rows],
+      );
+    }
+  }
+
+  /** Adds accounts to scopes' months; returns how many were new per scope and month. */
+  async addMembers(q: QueryRunner, hits: readonly SweepHit[]): Promise<SweepIncrement[]> {
+    const increments = new Map<string, SweepIncrement>();
+    // An account twice in one scope's month (two spans, two months' turns) is one member.
+    const unique = [...new Map(hits.map((h) => [memberKey(h), h])).values()];
+    for (let i = 0; i < unique.length; i += 2_000) {
+      const batch = unique.slice(i, i + 2_000);
+      const existing = await this.existingMembers(q, batch);
+      const fresh = batch.filter((h) => !existing.has(memberKey(h)));
+      if (fresh.length === 0) continue;
+      await q.query('INSERT IGNORE INTO metric_sweep_members (scope, scope_id, month, account_id) VALUES ?', [
+        fresh.map((h) => [h.scope, h.scopeId, h.month, h.accountId]),
+      ]);
+      for (const h of fresh) bump(increments, h, { assigned: 1 });
+    }
+    return [...increments.values()];
+  }
+
+  /**
+   * Marks members attempted (and reached, for a right-party contact) by the month's attempts;
+   * returns the counts that changed. An attempt on an account the scope did not hold counts nowhere.
+   */
+  async markAttempted(q: QueryRunner, hits: readonly SweepHit[]): Promise<SweepIncrement[]> {
+    const increments = new Map<string, SweepIncrement>();
+    for (let i = 0; i < hits.length; i += 2_000) {
+      const batch = hits.slice(i, i + 2_000);
+      const existing = await this.existingMembers(q, batch);
+      const flips = new Map<string, { hit: SweepHit; attempted: boolean; rightParty: boolean }>();
+      for (const hit of batch) {
+        const key = memberKey(hit);
+        const member = existing.get(key);
+        if (!member) continue;
+        const flip = flips.get(key) ?? { hit, attempted: false, rightParty: false };
+        if (!member.attempted) flip.attempted = true;
+        if (hit.rightParty && !member.rightParty) flip.rightParty = true;
+        if (flip.attempted || flip.rightParty) flips.set(key, flip);
+      }
+      for (const { hit, attempted, rightParty } of flips.values()) {
+        await q.query(
+          `UPDATE metric_sweep_members SET attempted = 1, right_party = right_party OR ?
+            WHERE scope = ? AND scope_id = ? AND month = ? AND account_id = ?`,
+          [rightParty ? 1 : 0, hit.scope, hit.scopeId, hit.month, hit.accountId],
+        );
+        bump(increments, hit, { attempted: attempted ? 1 : 0, rightParty: rightParty ? 1 : 0 });
+      }
+    }
+    return [...increments.values()];
+  }
+
+  private async existingMembers(
+    q: QueryRunner,
+    hits: readonly SweepHit[],
+  ): Promise<Map<string, { attempted: boolean; rightParty: boolean }>> {
+    const found = new Map<string, { attempted: boolean; rightParty: boolean }>();
+    if (hits.length === 0) return found;
+    const rows = (await q.query(
+      `SELECT scope, scope_id, month, account_id, attempted, right_party FROM metric_sweep_members
+        WHERE (scope, scope_id, month, account_id) IN (?)`,
+      [hits.map((h) => [h.scope, h.scopeId, h.month, h.accountId])],
+    )) as Raw[];
+    for (const r of rows)
+      found.set(
+        memberKey({
+          scope: r['scope'] as MetricScope,
+          scopeId: String(r['scope_id']),
+          month: isoDay(r['month']),
+          accountId: String(r['account_id']),
+        }),
+        { attempted: Number(r['attempted']) === 1, rightParty: Number(r['right_party']) === 1 },
+      );
+    return found;
+  }
+
+  async addSweep(q: QueryRunner, increments: readonly SweepIncrement[]): Promise<void> {
+    if (increments.length === 0) return;
+    await q.query(
+      `INSERT INTO metric_sweep (scope, scope_id, month, assigned, attempted, right_party) VALUES ?
+       ON DUPLICATE KEY UPDATE assigned = assigned + VALUES(assigned), attempted = attempted + VALUES(attempted),
+          right_party = right_party + VALUES(right_party)`,
+      [increments.map((s) => [s.scope, s.scopeId, s.month, s.assigned, s.attempted, s.rightParty])],
+    );
+  }
+
+  // ---- months ----
+
+  async isSeeded(q: QueryRunner, month: string): Promise<boolean> {
+    const rows = (await q.query('SELECT 1 FROM metric_months WHERE month = ?', [month])) as Raw[];
+    return rows.length > 0;
+  }
+
+  async markSeeded(q: QueryRunner, month: string): Promise<void> {
+    await q.query('INSERT IGNORE INTO metric_months (month, seeded_at) VALUES (?, NOW(3))', [month]);
+  }
+
+  /** Forgets a month's rollups, before a rebuild counts it again. */
+  async clearMonth(q: QueryRunner, month: string, firstDay: string, endDay: string): Promise<void> {
+    await q.query('DELETE FROM metric_daily WHERE day >= ? AND day < ?', [firstDay, endDay]);
+    await q.query('DELETE FROM metric_sweep_members WHERE month = ?', [month]);
+    await q.query('DELETE FROM metric_sweep WHERE month = ?', [month]);
+  }
+}
+
+function memberKey(h: Pick<SweepHit, 'scope' | 'scopeId' | 'month' | 'accountId'>): string {
+  return `${h.scope}|${h.scopeId}|${h.month}|${h.accountId}`;
+}
+
+function bump(
+  increments: Map<string, SweepIncrement>,
+  hit: SweepHit,
+  by: Partial<Pick<SweepIncrement, 'assigned' | 'attempted' | 'rightParty'>>,
+): void {
+  const key = `${hit.scope}|${hit.scopeId}|${hit.month}`;
+  const current = increments.get(key) ?? {
+    scope: hit.scope,
+    scopeId: hit.scopeId,
+    month: hit.month,
+    assigned: 0,
+    attempted: 0,
+    rightParty: 0,
+  };
+  current.assigned += by.assigned ?? 0;
+  current.attempted += by.attempted ?? 0;
+  current.rightParty += by.rightParty ?? 0;
+  increments.set(key, current);
+}
+
+/** DATE columns come back as 'YYYY-MM-DD' strings (dateStrings in the data source). */
+function isoDay(value: unknown): string {
+  return String(value).slice(0, 10);
+}

@@ -1,0 +1,228 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { monthPeriod } from '@recupera/shared';
+import type { QueryRunner } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
+import { DailyDeltas, monthOf, monthsTouched, scopesOf, type SweepHit } from './rollup-deltas.util';
+import {
+  RollupRepository,
+  type AgreementRow,
+  type AssignmentRow,
+  type InteractionFact,
+  type PaymentRow,
+} from './rollup.repository';
+
+/** Source rows taken per table per turn: a turn stays well under a second on a busy floor. */
+const BATCH = 2_000;
+
+export interface RollupTurn {
+  assignments: number;
+  interactions: number;
+  agreements: number;
+  payments: number;
+}
+
+export interface RebuildResult {
+  month: string;
+  interactions: number;
+  payments: number;
+  agreements: number;
+  members: number;
+  seconds: number;
+}
+
+/**
+ * Keeps the dashboards' rollups in step with the floor: each turn takes the source rows nobody
+ * counted yet (new assignments, final interactions, agreements, payments and reversals), adds them
+ * to the day and month of the agency's calendar they belong to, and marks them counted — all in one
+ * transaction under a database lock, so a row is counted once however many processes run turns.
+ * `rebuild` recounts a whole month from raw history.
+ */
+@Injectable()
+export class RollupService {
+  private readonly logger = new Logger(RollupService.name);
+
+  constructor(
+    private readonly repository: RollupRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get zone(): string {
+    return this.config.agencyTimeZone;
+  }
+
+  /** One incremental turn; null when another process was already running one. */
+  async turn(now = new Date()): Promise<RollupTurn | null> {
+    return this.repository.locked(0, async (q) => {
+      await this.seedMonthIfNew(q, monthOf(this.zone, now));
+      const assignments = await this.repository.pendingAssignments(q, BATCH);
+      await this.addAssignments(q, assignments, now);
+      await this.repository.markRolled(
+        q,
+        'account_assignments',
+        assignments.map((a) => a.id),
+      );
+
+      const deltas = new DailyDeltas(this.zone);
+      const interactions = await this.repository.pendingInteractions(q, BATCH);
+      await this.addInteractions(q, deltas, interactions);
+      const agreements = await this.repository.pendingAgreements(q, BATCH);
+      this.addAgreements(deltas, agreements);
+      const payments = await this.repository.pendingPayments(q, BATCH);
+      this.addPayments(deltas, payments);
+      await this.repository.addDaily(q, deltas.rows());
+
+      await this.repository.markRolled(
+        q,
+        'interactions',
+        interactions.map((i) => i.id),
+      );
+      await this.repository.markRolled(
+        q,
+        'agreements',
+        agreements.map((a) => a.id),
+      );
+      await this.repository.markRolled(
+        q,
+        'payments',
+        payments.filter((p) => !p.reversed).map((p) => p.id),
+        1,
+      );
+      await this.repository.markRolled(
+        q,
+        'payments',
+        payments.filter((p) => p.reversed).map((p) => p.id),
+        2,
+      );
+      return {
+        assignments: assignments.length,
+        interactions: interactions.length,
+        agreements: agreements.length,
+        payments: payments.length,
+      };
+    });
+  }
+
+  /** Turns until nothing is left (a test, the end of a seed). */
+  async catchUp(now = new Date()): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const turn = await this.turn(now);
+      if (!turn) return total;
+      const rows = turn.assignments + turn.interactions + turn.agreements + turn.payments;
+      total += rows;
+      if (rows === 0) return total;
+    }
+  }
+
+  /** Recounts `month` ('YYYY-MM') from raw history, replacing what the turns had added. */
+  async rebuild(month: string, now = new Date()): Promise<RebuildResult> {
+    const started = Date.now();
+    const period = monthPeriod(month, this.zone);
+    const result = await this.repository.locked(600, async (q) => {
+      await this.repository.clearMonth(q, period.firstDay, period.firstDay, period.endDay);
+      const spans = await this.repository.assignmentsOverlapping(q, period.start, period.end);
+      const members = spans.flatMap((span) =>
+        this.hitsOf(span, now).filter((h) => h.month === period.firstDay),
+      );
+      await this.repository.addSweep(q, await this.repository.addMembers(q, members));
+      const deltas = new DailyDeltas(this.zone);
+      const interactions = await this.repository.interactionsBetween(q, period.start, period.end);
+      await this.addInteractions(q, deltas, interactions);
+      const agreements = await this.repository.agreementsBetween(q, period.start, period.end);
+      this.addAgreements(deltas, agreements);
+      const payments = await this.repository.paymentsBetween(q, period.start, period.end);
+      // A recount sees what is true now: a payment reversed since is simply not money recovered.
+      this.addPayments(
+        deltas,
+        payments.filter((p) => !p.reversed).map((p) => ({ ...p, rolledUp: 0 })),
+      );
+      await this.repository.addDaily(q, deltas.rows());
+      await this.repository.markRangeRolled(q, period.start, period.end);
+      await this.repository.markSeeded(q, period.firstDay);
+      return {
+        interactions: interactions.length,
+        payments: payments.length,
+        agreements: agreements.length,
+        members: members.length,
+      };
+    });
+    if (!result) throw new Error('The rollup lock could not be taken');
+    const seconds = (Date.now() - started) / 1_000;
+    this.logger.log(`rebuilt ${month} in ${seconds.toFixed(1)} s`);
+    return { month, ...result, seconds };
+  }
+
+  /** A new month starts with every account each scope holds at its first instant. */
+  private async seedMonthIfNew(q: QueryRunner, month: string): Promise<void> {
+    if (await this.repository.isSeeded(q, month)) return;
+    const period = monthPeriod(month.slice(0, 7), this.zone);
+    const spans = await this.repository.assignmentsOverlapping(
+      q,
+      period.start,
+      new Date(period.start.getTime() + 1),
+    );
+    const hits = spans.flatMap((span) => scopeHits(span, month));
+    await this.repository.addSweep(q, await this.repository.addMembers(q, hits));
+    await this.repository.markSeeded(q, month);
+  }
+
+  private async addAssignments(q: QueryRunner, spans: readonly AssignmentRow[], now: Date): Promise<void> {
+    const hits = spans.flatMap((span) => this.hitsOf(span, now));
+    await this.repository.addSweep(q, await this.repository.addMembers(q, hits));
+  }
+
+  /** The months a span touched (up to now) and the scopes it puts the account in. */
+  private hitsOf(span: AssignmentRow, now: Date): SweepHit[] {
+    const until = span.to && span.to < now ? span.to : now;
+    if (until < span.from) return scopeHits(span, monthOf(this.zone, span.from));
+    return monthsTouched(this.zone, span.from, until).flatMap((month) => scopeHits(span, month));
+  }
+
+  private async addInteractions(
+    q: QueryRunner,
+    deltas: DailyDeltas,
+    interactions: readonly InteractionFact[],
+  ): Promise<void> {
+    const hits: SweepHit[] = [];
+    for (const i of interactions) {
+      if (!i.attempt) continue;
+      deltas.add(i, i.at, i.currency, {
+        attempts: 1,
+        humanAnswered: i.humanAnswered ? 1 : 0,
+        rightParty: i.rightParty ? 1 : 0,
+        talkSeconds: i.talkSeconds,
+        wrapSeconds: i.wrapSeconds,
+      });
+      hits.push(...scopeHits(i, monthOf(this.zone, i.at), i.rightParty));
+    }
+    await this.repository.addSweep(q, await this.repository.markAttempted(q, hits));
+  }
+
+  private addAgreements(deltas: DailyDeltas, agreements: readonly AgreementRow[]): void {
+    for (const a of agreements)
+      deltas.add(a, a.at, a.currency, { agreements: 1, promisedMinor: a.totalMinor });
+  }
+
+  /**
+   * A payment counts on the day it was received; one reversed before it was counted never counts,
+   * one reversed after is taken back from that same day, so the month that counted it corrects itself.
+   */
+  private addPayments(deltas: DailyDeltas, payments: readonly PaymentRow[]): void {
+    for (const p of payments) {
+      if (p.rolledUp === 0 && !p.reversed)
+        deltas.add(p, p.paidAt, p.currency, { payments: 1, recoveredMinor: p.amountMinor });
+      else if (p.rolledUp === 1 && p.reversed)
+        deltas.add(p, p.paidAt, p.currency, { payments: -1, recoveredMinor: -p.amountMinor });
+    }
+  }
+}
+
+function scopeHits(keys: Parameters<typeof scopesOf>[0], month: string, rightParty = false): SweepHit[] {
+  return scopesOf(keys).map(({ scope, scopeId }) => ({
+    scope,
+    scopeId,
+    month,
+    accountId: keys.accountId,
+    rightParty,
+  }));
+}
