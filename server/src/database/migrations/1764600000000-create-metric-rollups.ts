@@ -3,8 +3,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const TABLE = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci';
 
 /**
- * Rollups the dashboards read instead of raw history (DESIGN.md §3). `metric_daily` sums each
- * agency-calendar day per scope (agent, team, portfolio, client) and currency; `metric_sweep_members`
+ * Rollups the dashboards read instead of raw history (DESIGN.md §3). `metric_daily` is a small cube:
+ * each agency-calendar day's sums per client, portfolio, team and agent (0: none) and currency, so any
+ * scope, filtered by any other, is a sum over a few thousand rows a month; `metric_sweep_members`
  * lists the accounts each scope held in a month with whether they were attempted / reached, and
  * `metric_sweep` keeps their counts. Source rows carry `rolled_up` so each is counted exactly once
  * (payments: 1 counted, 2 its reversal counted too).
@@ -14,9 +15,11 @@ export class CreateMetricRollups1764600000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE metric_daily (
-      scope VARCHAR(9) NOT NULL,
-      scope_id BIGINT UNSIGNED NOT NULL,
       day DATE NOT NULL,
+      client_id BIGINT UNSIGNED NOT NULL,
+      portfolio_id BIGINT UNSIGNED NOT NULL,
+      team_id BIGINT UNSIGNED NOT NULL,
+      agent_id BIGINT UNSIGNED NOT NULL,
       currency CHAR(3) NOT NULL,
       attempts INT NOT NULL DEFAULT 0,
       human_answered INT NOT NULL DEFAULT 0,
@@ -27,8 +30,7 @@ export class CreateMetricRollups1764600000000 implements MigrationInterface {
       recovered_minor BIGINT NOT NULL DEFAULT 0,
       talk_seconds BIGINT NOT NULL DEFAULT 0,
       wrap_seconds BIGINT NOT NULL DEFAULT 0,
-      PRIMARY KEY (scope, scope_id, day, currency),
-      KEY ix_metric_daily_day (day, scope)
+      PRIMARY KEY (day, client_id, portfolio_id, team_id, agent_id, currency)
     ) ${TABLE}`);
     await q.query(`CREATE TABLE metric_sweep_members (
       scope VARCHAR(9) NOT NULL,

@@ -13,10 +13,13 @@ export interface DailyCounters {
   wrapSeconds: number;
 }
 
+/** One cell of the daily cube: a day, where the account sat (0: no team / agent), a currency. */
 export interface DailyDelta extends DailyCounters {
-  scope: MetricScope;
-  scopeId: string;
   day: IsoDate;
+  clientId: string;
+  portfolioId: string;
+  teamId: string;
+  agentId: string;
   currency: string;
 }
 
@@ -42,7 +45,7 @@ export function scopesOf(keys: ScopeKeys): { scope: MetricScope; scopeId: string
   return scopes;
 }
 
-/** Sums source rows into one delta per (scope, day, currency), the day in the agency's calendar. */
+/** Sums source rows into one delta per cube cell, the day in the agency's calendar. */
 export class DailyDeltas {
   private readonly deltas = new Map<string, DailyDelta>();
 
@@ -53,16 +56,22 @@ export class DailyDeltas {
   }
 
   addOnDay(keys: ScopeKeys, day: IsoDate, currency: string, counters: Partial<DailyCounters>): void {
-    for (const { scope, scopeId } of scopesOf(keys)) {
-      const key = `${scope}|${scopeId}|${day}|${currency}`;
-      let delta = this.deltas.get(key);
-      if (!delta) {
-        delta = { scope, scopeId, day, currency, ...ZERO };
-        this.deltas.set(key, delta);
-      }
-      for (const [name, value] of Object.entries(counters) as [keyof DailyCounters, number][])
-        delta[name] += value;
+    const cell = {
+      day,
+      clientId: keys.clientId,
+      portfolioId: keys.portfolioId,
+      teamId: keys.teamId ?? '0',
+      agentId: keys.agentId ?? '0',
+      currency,
+    };
+    const key = `${day}|${cell.clientId}|${cell.portfolioId}|${cell.teamId}|${cell.agentId}|${currency}`;
+    let delta = this.deltas.get(key);
+    if (!delta) {
+      delta = { ...cell, ...ZERO };
+      this.deltas.set(key, delta);
     }
+    for (const [name, value] of Object.entries(counters) as [keyof DailyCounters, number][])
+      delta[name] += value;
   }
 
   rows(): DailyDelta[] {

@@ -264,9 +264,11 @@ export class RollupRepository {
       const rows = deltas
         .slice(i, i + 2_000)
         .map((d) => [
-          d.scope,
-          d.scopeId,
           d.day,
+          d.clientId,
+          d.portfolioId,
+          d.teamId,
+          d.agentId,
           d.currency,
           d.attempts,
           d.humanAnswered,
@@ -279,7 +281,7 @@ export class RollupRepository {
           d.wrapSeconds,
         ]);
       await q.query(
-        `INSERT INTO metric_daily (scope, scope_id, day, currency, attempts, human_answered, right_party,
+        `INSERT INTO metric_daily (day, client_id, portfolio_id, team_id, agent_id, currency, attempts, human_answered, right_party,
             agreements, promised_minor, payments, recovered_minor, talk_seconds, wrap_seconds) VALUES ?
          ON DUPLICATE KEY UPDATE attempts = attempts + VALUES(attempts),
             human_answered = human_answered + VALUES(human_answered), right_party = right_party + VALUES(right_party),

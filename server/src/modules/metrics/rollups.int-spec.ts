@@ -127,8 +127,8 @@ describe('Metric rollups', () => {
       `SELECT COALESCE(SUM(attempts), 0) AS attempts, COALESCE(SUM(human_answered), 0) AS human,
               COALESCE(SUM(right_party), 0) AS rpc, COALESCE(SUM(agreements), 0) AS agreements,
               COALESCE(SUM(recovered_minor), 0) AS recovered
-         FROM metric_daily WHERE scope = ? AND scope_id = ? AND day >= '2026-11-01' AND day < '2026-12-01'`,
-      [scope, scopeId],
+         FROM metric_daily WHERE ${scope}_id = ? AND day >= '2026-11-01' AND day < '2026-12-01'`,
+      [scopeId],
     )) as unknown as [Record<string, unknown>[]];
     const [sweepRows] = (await t.db.query(
       `SELECT assigned, attempted, right_party FROM metric_sweep WHERE scope = ? AND scope_id = ? AND month = '2026-11-01'`,

@@ -173,12 +173,19 @@ describe(CampaignEditorStore.name, () => {
 
     const done = jest.fn();
     store.save(
-      { ...fromCampaign(saved), wrapUpUnlimited: false, wrapUpLimitSeconds: 300, wrapUpOverrun: 'auto_available' },
+      {
+        ...fromCampaign(saved),
+        wrapUpUnlimited: false,
+        wrapUpLimitSeconds: 300,
+        wrapUpOverrun: 'auto_available',
+      },
       done,
     );
     const limited = backend.expectOne({ method: 'PATCH', url: '/api/campaigns/c1' });
     expect(limited.request.body).toMatchObject({ wrapUpLimitSeconds: 300, wrapUpOverrun: 'auto_available' });
-    limited.flush(campaignResponse({ status: 'running', wrapUpLimitSeconds: 300, wrapUpOverrun: 'auto_available' }));
+    limited.flush(
+      campaignResponse({ status: 'running', wrapUpLimitSeconds: 300, wrapUpOverrun: 'auto_available' }),
+    );
     expect(done).toHaveBeenCalledWith(expect.objectContaining({ wrapUpLimitSeconds: 300 }));
   });
 

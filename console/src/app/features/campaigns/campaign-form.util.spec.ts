@@ -101,7 +101,9 @@ describe('campaign form logic', () => {
     expect(limit(null)).toBe(false);
     expect(limit(null, true)).toBe(true);
     expect(limit(5, true)).toBe(true);
-    expect(formProblems(form({ wrapUpLimitSeconds: 1_000 }), 'COP')).toEqual(['campaigns.problem.wrapUpLimit']);
+    expect(formProblems(form({ wrapUpLimitSeconds: 1_000 }), 'COP')).toEqual([
+      'campaigns.problem.wrapUpLimit',
+    ]);
     expect(formProblems(form({ wrapUpLimitSeconds: 1_000, wrapUpUnlimited: true }), 'COP')).toEqual([]);
   });
 

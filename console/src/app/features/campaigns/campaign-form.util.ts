@@ -258,7 +258,9 @@ function wrapUpLimitFromForm(v: CampaignFormValue): Pick<CreateCampaignRequest, 
 }
 
 /** A wrap-up limit the server accepts: whole seconds within CAMPAIGN_LIMITS, or none at all. */
-export function isValidWrapUpLimit(v: Pick<CampaignFormValue, 'wrapUpUnlimited' | 'wrapUpLimitSeconds'>): boolean {
+export function isValidWrapUpLimit(
+  v: Pick<CampaignFormValue, 'wrapUpUnlimited' | 'wrapUpLimitSeconds'>,
+): boolean {
   if (v.wrapUpUnlimited) return true;
   const seconds = v.wrapUpLimitSeconds;
   const { min, max } = CAMPAIGN_LIMITS.wrapUpLimitSeconds;
