@@ -113,6 +113,12 @@ function overlaps(span: AssignmentSpan, period: ReportPeriod): boolean {
   return span.from < period.end && (span.to === null || span.to > period.start);
 }
 
+/**
+ * Days after its due date an installment may still be paid and count as kept, until clients get
+ * rules of their own.
+ */
+export const KEPT_GRACE_DAYS = 3;
+
 /** Kept: paid in full by its due date plus the grace days (partial payments add up). */
 export function isInstallmentKept(installment: InstallmentFact): boolean {
   const deadline = addDays(installment.dueDate, installment.graceDays);

@@ -8,7 +8,7 @@ const TABLE = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci'
  * scope, filtered by any other, is a sum over a few thousand rows a month; `metric_sweep_members`
  * lists the accounts each scope held in a month with whether they were attempted / reached, and
  * `metric_sweep` keeps their counts. Source rows carry `rolled_up` so each is counted exactly once
- * (payments: 1 counted, 2 its reversal counted too).
+ * (payments: 1 counted, 2 its reversal counted too; installments: see INSTALLMENT_ROLLUP).
  */
 export class CreateMetricRollups1764600000000 implements MigrationInterface {
   name = 'CreateMetricRollups1764600000000';
@@ -30,6 +30,8 @@ export class CreateMetricRollups1764600000000 implements MigrationInterface {
       recovered_minor BIGINT NOT NULL DEFAULT 0,
       talk_seconds BIGINT NOT NULL DEFAULT 0,
       wrap_seconds BIGINT NOT NULL DEFAULT 0,
+      installments_due INT NOT NULL DEFAULT 0,
+      installments_kept INT NOT NULL DEFAULT 0,
       PRIMARY KEY (day, client_id, portfolio_id, team_id, agent_id, currency)
     ) ${TABLE}`);
     await q.query(`CREATE TABLE metric_sweep_members (
@@ -60,9 +62,14 @@ export class CreateMetricRollups1764600000000 implements MigrationInterface {
       await q.query(
         `ALTER TABLE ${table} ADD COLUMN rolled_up TINYINT NOT NULL DEFAULT 0, ADD KEY ix_${table}_rollup (rolled_up, id)`,
       );
+    await q.query(
+      `ALTER TABLE installments ADD COLUMN rolled_up TINYINT NOT NULL DEFAULT 0,
+         ADD KEY ix_installments_rollup (rolled_up, status, id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE installments DROP KEY ix_installments_rollup, DROP COLUMN rolled_up');
     for (const table of ['interactions', 'payments', 'agreements', 'account_assignments'])
       await q.query(`ALTER TABLE ${table} DROP KEY ix_${table}_rollup, DROP COLUMN rolled_up`);
     for (const table of ['metric_months', 'metric_sweep', 'metric_sweep_members', 'metric_daily'])

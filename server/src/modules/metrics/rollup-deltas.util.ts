@@ -1,4 +1,12 @@
-import { agencyDate, type IsoDate, type MetricScope, type ScopeKeys } from '@recupera/shared';
+import {
+  KEPT_GRACE_DAYS,
+  addDays,
+  agencyDate,
+  zonedInstant,
+  type IsoDate,
+  type MetricScope,
+  type ScopeKeys,
+} from '@recupera/shared';
 
 /** What one source row adds to a scope's day. */
 export interface DailyCounters {
@@ -11,6 +19,8 @@ export interface DailyCounters {
   recoveredMinor: number;
   talkSeconds: number;
   wrapSeconds: number;
+  installmentsDue: number;
+  installmentsKept: number;
 }
 
 /** One cell of the daily cube: a day, where the account sat (0: no team / agent), a currency. */
@@ -33,6 +43,8 @@ const ZERO: DailyCounters = {
   recoveredMinor: 0,
   talkSeconds: 0,
   wrapSeconds: 0,
+  installmentsDue: 0,
+  installmentsKept: 0,
 };
 
 /** The scopes a fact counts for: its agent and team (when it has them), portfolio and client. */
@@ -103,4 +115,33 @@ export function monthsTouched(timeZone: string, from: Date, until: Date): IsoDat
     month = `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`;
   }
   return months;
+}
+
+/** Where an installment stands in the rollups (the `rolled_up` column of installments). */
+export const INSTALLMENT_ROLLUP = { pending: 0, due: 1, kept: 2, late: 3, void: 9 } as const;
+
+export interface InstallmentChange {
+  state: number;
+  due: number;
+  kept: number;
+}
+
+/**
+ * What an installment's current status does to the counts of its due day: counted as due once;
+ * kept once paid in full by the end of its due date + KEPT_GRACE_DAYS in the agency's calendar;
+ * taken back if its agreement is cancelled. `rolledUp` is what was counted before.
+ */
+export function installmentChange(
+  row: { dueDate: IsoDate; status: string; paidAt: Date | null; rolledUp: number },
+  timeZone: string,
+): InstallmentChange {
+  const s = INSTALLMENT_ROLLUP;
+  if (row.status === 'cancelled') {
+    const counted = row.rolledUp === s.due || row.rolledUp === s.kept || row.rolledUp === s.late;
+    return { state: s.void, due: counted ? -1 : 0, kept: row.rolledUp === s.kept ? -1 : 0 };
+  }
+  const due = row.rolledUp === s.pending ? 1 : 0;
+  if (row.status !== 'paid' || !row.paidAt) return { state: s.due, due, kept: 0 };
+  const deadline = zonedInstant(addDays(row.dueDate, KEPT_GRACE_DAYS + 1), '00:00', timeZone);
+  return row.paidAt < deadline ? { state: s.kept, due, kept: 1 } : { state: s.late, due, kept: 0 };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MetricScope, ScopeKeys } from '@recupera/shared';
 import { DataSource, type QueryRunner } from 'typeorm';
-import type { DailyDelta, SweepHit } from './rollup-deltas.util';
+import { INSTALLMENT_ROLLUP, type DailyDelta, type SweepHit } from './rollup-deltas.util';
 
 type Raw = Record<string, unknown>;
 
@@ -45,6 +45,15 @@ export interface PaymentRow extends ScopeKeys {
   currency: string;
   amountMinor: number;
   reversed: boolean;
+  rolledUp: number;
+}
+
+export interface InstallmentRow extends ScopeKeys {
+  id: string;
+  currency: string;
+  dueDate: string;
+  status: string;
+  paidAt: Date | null;
   rolledUp: number;
 }
 
@@ -213,6 +222,56 @@ export class RollupRepository {
     }));
   }
 
+  /**
+   * Installments whose counts may change: not counted yet, paid since they were counted as due, or
+   * cancelled (an agreement rejected) after they were counted.
+   */
+  async pendingInstallments(q: QueryRunner, limit: number): Promise<InstallmentRow[]> {
+    const s = INSTALLMENT_ROLLUP;
+    return this.installments(
+      q,
+      `(n.rolled_up = 0
+         OR (n.rolled_up = ${s.due} AND n.status = 'paid')
+         OR (n.rolled_up IN (${s.due}, ${s.kept}, ${s.late}) AND n.status = 'cancelled'))
+       ORDER BY n.id LIMIT ? FOR UPDATE`,
+      [limit],
+    );
+  }
+
+  installmentsDueBetween(q: QueryRunner, firstDay: string, endDay: string): Promise<InstallmentRow[]> {
+    return this.installments(q, 'n.due_date >= ? AND n.due_date < ?', [firstDay, endDay]);
+  }
+
+  private async installments(q: QueryRunner, where: string, params: unknown[]): Promise<InstallmentRow[]> {
+    const rows = (await q.query(
+      `SELECT n.id, g.account_id, g.team_id, g.agent_id, a.portfolio_id, a.client_id, g.currency, n.due_date,
+              n.status, n.paid_at, n.rolled_up
+         FROM installments n JOIN agreements g ON g.id = n.agreement_id JOIN accounts a ON a.id = g.account_id
+        WHERE ${where}`,
+      params,
+    )) as Raw[];
+    return rows.map((r) => ({
+      ...keysOf(r),
+      id: String(r['id']),
+      currency: String(r['currency']),
+      dueDate: isoDay(r['due_date']),
+      status: String(r['status']),
+      paidAt: (r['paid_at'] as Date | null) ?? null,
+      rolledUp: Number(r['rolled_up']),
+    }));
+  }
+
+  async setInstallmentStates(q: QueryRunner, states: ReadonlyMap<string, number>): Promise<void> {
+    const byState = new Map<number, string[]>();
+    for (const [id, state] of states) byState.set(state, [...(byState.get(state) ?? []), id]);
+    for (const [state, ids] of byState)
+      for (let i = 0; i < ids.length; i += 5_000)
+        await q.query('UPDATE installments SET rolled_up = ? WHERE id IN (?)', [
+          state,
+          ids.slice(i, i + 5_000),
+        ]);
+  }
+
   /** Assignment spans that overlap an instant range, for a rebuild. */
   async assignmentsOverlapping(q: QueryRunner, start: Date, end: Date): Promise<AssignmentRow[]> {
     const rows = (await q.query(
@@ -279,15 +338,20 @@ export class RollupRepository {
           d.recoveredMinor,
           d.talkSeconds,
           d.wrapSeconds,
+          d.installmentsDue,
+          d.installmentsKept,
         ]);
       await q.query(
         `INSERT INTO metric_daily (day, client_id, portfolio_id, team_id, agent_id, currency, attempts, human_answered, right_party,
-            agreements, promised_minor, payments, recovered_minor, talk_seconds, wrap_seconds) VALUES ?
+            agreements, promised_minor, payments, recovered_minor, talk_seconds, wrap_seconds,
+            installments_due, installments_kept) VALUES ?
          ON DUPLICATE KEY UPDATE attempts = attempts + VALUES(attempts),
             human_answered = human_answered + VALUES(human_answered), right_party = right_party + VALUES(right_party),
             agreements = agreements + VALUES(agreements), promised_minor = promised_minor + VALUES(promised_minor),
             payments = payments + VALUES(payments), recovered_minor = recovered_minor + VALUES(recovered_minor),
-            talk_seconds = talk_seconds + VALUES(talk_seconds), wrap_seconds = wrap_seconds + VALUES(wrap_seconds)`,
+            talk_seconds = talk_seconds + VALUES(talk_seconds), wrap_seconds = wrap_seconds + VALUES(wrap_seconds),
+            installments_due = installments_due + VALUES(installments_due),
+            installments_kept = installments_kept + VALUES(installments_kept)`,
         [rows],
       );
     }

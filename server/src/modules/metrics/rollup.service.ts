@@ -2,11 +2,20 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { monthPeriod } from '@recupera/shared';
 import type { QueryRunner } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
-import { DailyDeltas, monthOf, monthsTouched, scopesOf, type SweepHit } from './rollup-deltas.util';
+import {
+  DailyDeltas,
+  INSTALLMENT_ROLLUP,
+  installmentChange,
+  monthOf,
+  monthsTouched,
+  scopesOf,
+  type SweepHit,
+} from './rollup-deltas.util';
 import {
   RollupRepository,
   type AgreementRow,
   type AssignmentRow,
+  type InstallmentRow,
   type InteractionFact,
   type PaymentRow,
 } from './rollup.repository';
@@ -19,6 +28,7 @@ export interface RollupTurn {
   interactions: number;
   agreements: number;
   payments: number;
+  installments: number;
 }
 
 export interface RebuildResult {
@@ -69,6 +79,8 @@ export class RollupService {
       this.addAgreements(deltas, agreements);
       const payments = await this.repository.pendingPayments(q, BATCH);
       this.addPayments(deltas, payments);
+      const installments = await this.repository.pendingInstallments(q, BATCH);
+      await this.repository.setInstallmentStates(q, this.addInstallments(deltas, installments));
       await this.repository.addDaily(q, deltas.rows());
 
       await this.repository.markRolled(
@@ -98,6 +110,7 @@ export class RollupService {
         interactions: interactions.length,
         agreements: agreements.length,
         payments: payments.length,
+        installments: installments.length,
       };
     });
   }
@@ -108,7 +121,7 @@ export class RollupService {
     for (;;) {
       const turn = await this.turn(now);
       if (!turn) return total;
-      const rows = turn.assignments + turn.interactions + turn.agreements + turn.payments;
+      const rows = turn.assignments + turn.interactions + turn.agreements + turn.payments + turn.installments;
       total += rows;
       if (rows === 0) return total;
     }
@@ -136,6 +149,9 @@ export class RollupService {
         deltas,
         payments.filter((p) => !p.reversed).map((p) => ({ ...p, rolledUp: 0 })),
       );
+      const installments = await this.repository.installmentsDueBetween(q, period.firstDay, period.endDay);
+      const recounted = installments.map((i) => ({ ...i, rolledUp: INSTALLMENT_ROLLUP.pending }));
+      await this.repository.setInstallmentStates(q, this.addInstallments(deltas, recounted));
       await this.repository.addDaily(q, deltas.rows());
       await this.repository.markRangeRolled(q, period.start, period.end);
       await this.repository.markSeeded(q, period.firstDay);
@@ -196,6 +212,21 @@ export class RollupService {
       hits.push(...scopeHits(i, monthOf(this.zone, i.at), i.rightParty));
     }
     await this.repository.addSweep(q, await this.repository.markAttempted(q, hits));
+  }
+
+  /** Counts installments on their due day; returns each one's new rollup state. */
+  private addInstallments(deltas: DailyDeltas, installments: readonly InstallmentRow[]): Map<string, number> {
+    const states = new Map<string, number>();
+    for (const installment of installments) {
+      const change = installmentChange(installment, this.zone);
+      if (change.due !== 0 || change.kept !== 0)
+        deltas.addOnDay(installment, installment.dueDate, installment.currency, {
+          installmentsDue: change.due,
+          installmentsKept: change.kept,
+        });
+      states.set(installment.id, change.state);
+    }
+    return states;
   }
 
   private addAgreements(deltas: DailyDeltas, agreements: readonly AgreementRow[]): void {

@@ -1,4 +1,5 @@
 import {
+  KEPT_GRACE_DAYS,
   monthPeriod,
   periodCounts,
   type MetricFacts,
@@ -22,6 +23,8 @@ type Counted = Pick<
   | 'rightPartyContacts'
   | 'agreements'
   | 'recoveredMinor'
+  | 'installmentsDue'
+  | 'installmentsKept'
 >;
 
 /**
@@ -90,14 +93,46 @@ describe('Metric rollups', () => {
     });
   }
 
-  async function agreement(account: string, team: 'T1' | 'T2', at: string): Promise<void> {
+  async function agreement(account: string, team: 'T1' | 'T2', at: string): Promise<string> {
     const k = keys(account, team);
-    await t.db.query(
+    const id = await insert(
       `INSERT INTO agreements (account_id, agent_id, team_id, status, currency, total_minor, installments_count,
           settles_in_full, created_at) VALUES (?, ?, ?, 'active', 'COP', 90000, 3, 1, ?)`,
       [k.accountId, k.agentId, k.teamId, new Date(at)],
     );
     facts.agreements.push({ ...k, at: new Date(at) });
+    return id;
+  }
+
+  /** An installment, paid in full at `paidAt` (an instant) or still open; `paidOn` its local day. */
+  async function installment(
+    agreementId: string,
+    account: string,
+    team: 'T1' | 'T2',
+    seq: number,
+    dueDate: string,
+    paid: { at: string; on: string } | null,
+  ): Promise<string> {
+    const id = await insert(
+      `INSERT INTO installments (agreement_id, seq, due_date, amount_minor, paid_minor, status, paid_at)
+       VALUES (?, ?, ?, 25000, ?, ?, ?)`,
+      [
+        agreementId,
+        seq,
+        dueDate,
+        paid ? 25_000 : 0,
+        paid ? 'paid' : 'pending',
+        paid ? new Date(paid.at) : null,
+      ],
+    );
+    facts.installments.push({
+      ...keys(account, team),
+      dueDate,
+      amountMinor: 25_000,
+      graceDays: KEPT_GRACE_DAYS,
+      paid: paid ? [{ on: paid.on, amountMinor: 25_000 }] : [],
+    });
+    return id;
   }
 
   async function payment(account: string, team: 'T1' | 'T2', at: string, amount: number, reversed = false) {
@@ -126,7 +161,8 @@ describe('Metric rollups', () => {
     const [[daily]] = (await t.db.query(
       `SELECT COALESCE(SUM(attempts), 0) AS attempts, COALESCE(SUM(human_answered), 0) AS human,
               COALESCE(SUM(right_party), 0) AS rpc, COALESCE(SUM(agreements), 0) AS agreements,
-              COALESCE(SUM(recovered_minor), 0) AS recovered
+              COALESCE(SUM(recovered_minor), 0) AS recovered,
+              COALESCE(SUM(installments_due), 0) AS due, COALESCE(SUM(installments_kept), 0) AS kept
          FROM metric_daily WHERE ${scope}_id = ? AND day >= '2026-11-01' AND day < '2026-12-01'`,
       [scopeId],
     )) as unknown as [Record<string, unknown>[]];
@@ -144,6 +180,8 @@ describe('Metric rollups', () => {
       rightPartyContacts: Number(daily['rpc']),
       agreements: Number(daily['agreements']),
       recoveredMinor: Number(daily['recovered']),
+      installmentsDue: Number(daily['due']),
+      installmentsKept: Number(daily['kept']),
     };
   }
 
@@ -158,6 +196,8 @@ describe('Metric rollups', () => {
       rightPartyContacts: counts.rightPartyContacts,
       agreements: counts.agreements,
       recoveredMinor: counts.recoveredMinor,
+      installmentsDue: counts.installmentsDue,
+      installmentsKept: counts.installmentsKept,
     };
   }
 
@@ -217,8 +257,13 @@ describe('Metric rollups', () => {
     await attempt('A2', 'T2', '2026-11-20T15:00:00Z', 'rpc');
     await attempt('A1', 'T1', '2026-11-01T04:00:00Z', 'none');
     await attempt('A3', 'T2', '2026-12-01T04:30:00Z', 'none');
-    await agreement('A1', 'T1', '2026-11-02T15:10:00Z');
-    await agreement('A2', 'T2', '2026-11-20T15:10:00Z');
+    const first = await agreement('A1', 'T1', '2026-11-02T15:10:00Z');
+    const second = await agreement('A2', 'T2', '2026-11-20T15:10:00Z');
+    // I1 kept (paid on the 12th, within the 10th + grace), I2 paid late, I3 December's, I4 kept.
+    await installment(first, 'A1', 'T1', 1, '2026-11-10', { at: '2026-11-12T15:00:00Z', on: '2026-11-12' });
+    await installment(first, 'A1', 'T1', 2, '2026-11-25', { at: '2026-11-29T15:00:00Z', on: '2026-11-29' });
+    await installment(second, 'A2', 'T2', 1, '2026-12-01', null);
+    ids['I4'] = await installment(second, 'A2', 'T2', 2, '2026-11-30', null);
     await payment('A1', 'T1', '2026-11-05T15:00:00Z', 50_000);
     await payment('A1', 'T1', '2026-11-06T15:00:00Z', 20_000, true);
     await payment('A2', 'T2', '2026-12-01T04:30:00Z', 30_000);
@@ -242,6 +287,19 @@ describe('Metric rollups', () => {
     expect(await rolledUp('team', ids['T2'])).toMatchObject({ accountsAssigned: 2, recoveredMinor: 30_000 });
     // A turn with nothing new counts nothing twice.
     expect(await rollups.catchUp(NOW)).toBe(0);
+  });
+
+  it('counts an installment kept when it is paid by its deadline, after it was counted as due', async () => {
+    expect(await rolledUp('team', ids['T2'])).toMatchObject({ installmentsDue: 1, installmentsKept: 0 });
+    // Paid at 23:00 in Bogotá on 3 December: the last day of 30 November + 3 grace days.
+    await t.db.query(
+      "UPDATE installments SET status = 'paid', paid_minor = 25000, paid_at = ? WHERE id = ?",
+      [new Date('2026-12-04T04:00:00Z'), ids['I4']],
+    );
+    facts.installments[facts.installments.length - 1].paid = [{ on: '2026-12-03', amountMinor: 25_000 }];
+    await rollups.catchUp(NOW);
+    expect(await rolledUp('team', ids['T2'])).toEqual(expected('team', ids['T2']));
+    expect(await rolledUp('team', ids['T2'])).toMatchObject({ installmentsDue: 1, installmentsKept: 1 });
   });
 
   it('takes a payment reversed after it was counted back from the day it was received', async () => {
