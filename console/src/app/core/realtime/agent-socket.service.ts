@@ -139,7 +139,8 @@ export class AgentSocketService {
   /** Hands a server event, in order, to its handlers. */
   private dispatch(event: AgentEventName, payload: unknown): void {
     // Copied: a handler may unsubscribe while the event is being handed out.
-    for (const handler of [...(this.handlers.get(event) ?? [])]) (handler as (payload: unknown) => void)(payload);
+    for (const handler of [...(this.handlers.get(event) ?? [])])
+      (handler as (payload: unknown) => void)(payload);
   }
 
   private onDisconnect(reason: Socket.DisconnectReason): void {

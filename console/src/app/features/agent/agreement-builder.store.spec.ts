@@ -73,6 +73,8 @@ describe(AgreementBuilderStore.name, () => {
   beforeEach(() => {
     jest.useFakeTimers({ now: NOW });
     localStorage.clear();
+    // Drafts are kept per call in the tab's storage: each test starts without them.
+    sessionStorage.clear();
     socket = new FakeAgentSocket();
     TestBed.configureTestingModule({
       providers: [
@@ -99,7 +101,7 @@ describe(AgreementBuilderStore.name, () => {
     backend = TestBed.inject(HttpTestingController);
     TestBed.inject(SoftphoneStore).connect();
     store = TestBed.inject(AgreementBuilderStore);
-    socket.emit('agent.snapshot', { state: stateView(), call: null, script: null });
+    socket.emit('agent.snapshot', { state: stateView(), call: null, script: null, preview: null });
     socket.emit('call.connected', CALL);
   });
 
@@ -291,5 +293,70 @@ describe(AgreementBuilderStore.name, () => {
     expect(store.agreementMade()).toBe(false);
     expect(store.draft().downPayment).toBe('');
     expect(store.preview().plan?.totalMinor).toBe(90_000);
+  });
+
+  /** A reload of the page: new stores, the tab's storage kept, the server's snapshot of the call. */
+  function reload(state: AgentStateView, call: CallView | null): void {
+    backend.verify();
+    TestBed.resetTestingModule();
+    socket = new FakeAgentSocket();
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: AgentSocketService, useValue: socket },
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    TestBed.inject(SoftphoneStore).connect();
+    store = TestBed.inject(AgreementBuilderStore);
+    socket.emit('agent.snapshot', { state, call, script: null, preview: null });
+  }
+
+  it('brings back the draft after a reload of the same call', () => {
+    store.patch({ downPayment: '2500.50', installments: '5', frequency: 'biweekly', waiver: '10' });
+
+    reload(stateView(), CALL);
+
+    expect(store.draft()).toEqual({
+      downPayment: '2500.50',
+      installments: '5',
+      frequency: 'biweekly',
+      firstDueDate: '2026-04-09',
+      waiver: '10',
+    });
+    expect(store.today()).toBe('2026-03-09');
+  });
+
+  it('remembers the agreement made on the call after a reload in its wrap-up', async () => {
+    const creating = store.create();
+    backend.expectOne(URL).flush(agreement());
+    await creating;
+
+    reload(stateView({ state: 'wrap_up' }), CALL);
+
+    expect(store.created()?.id).toBe('agr-1');
+    expect(store.agreementMade()).toBe(true);
+    expect(store.canCreate()).toBe(false);
+  });
+
+  it('starts afresh when the snapshot shows another call', () => {
+    store.patch({ downPayment: '2500.50' });
+
+    reload(stateView({ callId: 'call-2' }), callView({ callId: 'call-2' }));
+    expect(store.draft().downPayment).toBe('');
+    reload(stateView(), CALL);
+    expect(store.draft().downPayment).toBe('');
+  });
+
+  it('creates nothing while the line is down', async () => {
+    socket.status.set('disconnected');
+    expect(store.canCreate()).toBe(false);
+    await store.create();
+    backend.expectNone(URL);
+
+    socket.status.set('connected');
+    expect(store.canCreate()).toBe(true);
   });
 });

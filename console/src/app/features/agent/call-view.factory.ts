@@ -1,4 +1,10 @@
-import type { CallView, DispositionCategory, DispositionOption } from '@recupera/shared';
+import {
+  NO_CALL_CONTROLS,
+  type CallView,
+  type DispositionCategory,
+  type DispositionOption,
+  type PreviewView,
+} from '@recupera/shared';
 
 function disposition(
   code: string,
@@ -47,6 +53,14 @@ export function callView(patch: Partial<CallView> = {}): CallView {
     daysPastDue: 47,
     connectedAt: new Date().toISOString(),
     dispositions: DISPOSITIONS,
+    wrapUpLimitSeconds: null,
+    controls: NO_CALL_CONTROLS,
     ...patch,
   };
+}
+
+/** The same account offered in preview mode, before anything rings. */
+export function previewView(patch: Partial<PreviewView> = {}): PreviewView {
+  const { connectedAt: _connectedAt, controls: _controls, ...call } = callView();
+  return { ...call, offeredAt: new Date().toISOString(), ...patch };
 }

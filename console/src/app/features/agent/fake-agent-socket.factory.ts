@@ -20,9 +20,16 @@ export class FakeAgentSocket {
   private readonly handlers: Handlers = {};
   readonly status = signal<SocketStatus>('disconnected');
   private seq = 0;
+  /** Requests waiting for `answer`, oldest first. */
   readonly requests: FakeRequest[] = [];
+  /** Every request sent, answered or not. */
+  readonly sent: { event: string; payload: unknown }[] = [];
+  /** When set, every request is answered with it at once instead of waiting for `answer`. */
+  autoAnswer: AckResult | null = null;
+  connects = 0;
 
   connect(): void {
+    this.connects += 1;
     this.status.set('connected');
   }
 
@@ -34,6 +41,9 @@ export class FakeAgentSocket {
   }
 
   request(event: string, payload: unknown): Promise<AckResult> {
+    this.sent.push({ event, payload });
+    const auto = this.autoAnswer;
+    if (auto) return Promise.resolve(auto);
     return new Promise((answer) => this.requests.push({ event, payload, answer }));
   }
 

@@ -92,6 +92,8 @@ describe(ScriptStore.name, () => {
 
   beforeEach(() => {
     localStorage.clear();
+    // Drafts are kept per call in the tab's storage: each test starts without them.
+    sessionStorage.clear();
     socket = new FakeAgentSocket();
     TestBed.configureTestingModule({
       providers: [
@@ -104,7 +106,7 @@ describe(ScriptStore.name, () => {
     TestBed.inject(SoftphoneStore).connect();
     store = TestBed.inject(ScriptStore);
     wrapUp = TestBed.inject(WrapUpStore);
-    socket.emit('agent.snapshot', { state: onCall(), call: null, script: null });
+    socket.emit('agent.snapshot', { state: onCall(), call: null, script: null, preview: null });
     socket.emit('call.connected', callView());
   });
 
@@ -232,14 +234,14 @@ describe(ScriptStore.name, () => {
     void store.answer('titular');
     await acknowledgeAll();
 
-    socket.emit('agent.snapshot', { state: onCall(), call: callView(), script: pushed() });
+    socket.emit('agent.snapshot', { state: onCall(), call: callView(), script: pushed(), preview: null });
     expect(titles()).toEqual(['saludo', 'identificacion']);
     await settle();
     expect(socket.requests).toHaveLength(0);
   });
 
   it("restores a snapshot's script from its start after a reload, and drops it when the snapshot has none", async () => {
-    socket.emit('agent.snapshot', { state: onCall(), call: callView(), script: pushed() });
+    socket.emit('agent.snapshot', { state: onCall(), call: callView(), script: pushed(), preview: null });
     expect(store.current()?.id).toBe('saludo');
     expect(await acknowledgeAll()).toEqual([{ callId: 'call-1', stepId: 'saludo', completed: false }]);
 
@@ -247,6 +249,7 @@ describe(ScriptStore.name, () => {
       state: { ...onCall(), state: 'available', callId: null },
       call: null,
       script: null,
+      preview: null,
     });
     expect(store.script()).toBeNull();
     expect(store.current()).toBeNull();

@@ -1,57 +1,15 @@
 import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import {
-  ErrorCode,
-  type AckResult,
-  type AgentServerToClientEvents,
-  type AgentStateView,
-  type CallView,
-} from '@recupera/shared';
-import type { SocketStatus } from '../../core/realtime/admin-socket.service';
+import { ErrorCode, type AgentStateView, type AuthTokens, type CallView } from '@recupera/shared';
+import { AuthStore } from '../../core/auth/auth.store';
 import { AgentSocketService } from '../../core/realtime/agent-socket.service';
+import { VOICE_TOKEN_URL } from '../../core/voice/voice-device.service';
 import { callView } from './call-view.factory';
+import { FakeAgentSocket } from './fake-agent-socket.factory';
 import { SoftphoneComponent } from './softphone.component';
 import { WrapUpStore } from './wrap-up.store';
-
-type Handlers = { [E in keyof AgentServerToClientEvents]?: AgentServerToClientEvents[E] };
-
-/** The /agent socket as the server would drive it; every request is acknowledged with `nextAck`. */
-/** A server event's payload before the server numbers it. */
-type Unsequenced<E extends keyof AgentServerToClientEvents> = Omit<
-  Parameters<AgentServerToClientEvents[E]>[0],
-  'seq'
->;
-
-class FakeAgentSocket {
-  readonly handlers: Handlers = {};
-  readonly status = signal<SocketStatus>('disconnected');
-  private seq = 0;
-  readonly requests: { event: string; payload: unknown }[] = [];
-  nextAck: AckResult = { ok: true };
-
-  connect(): void {
-    this.status.set('connected');
-  }
-
-  on<E extends keyof AgentServerToClientEvents>(event: E, handler: AgentServerToClientEvents[E]): () => void {
-    (this.handlers as Record<string, unknown>)[event] = handler;
-    return () => delete this.handlers[event];
-  }
-
-  request(event: string, payload: unknown): Promise<AckResult> {
-    this.requests.push({ event, payload });
-    return Promise.resolve(this.nextAck);
-  }
-
-  /** Plays a server event, numbered as the server numbers them (1, 2, 3…). */
-  emit<E extends keyof AgentServerToClientEvents>(event: E, payload: Unsequenced<E>): void {
-    this.seq += 1;
-    (this.handlers[event] as (payload: unknown) => void)({ ...payload, seq: this.seq });
-  }
-}
 
 function stateView(patch: Partial<AgentStateView> = {}): AgentStateView {
   return {
@@ -68,12 +26,29 @@ function stateView(patch: Partial<AgentStateView> = {}): AgentStateView {
 
 const CALL: CallView = callView({ callId: 'call-7', accountId: 'acc-9' });
 
+const TOKENS: AuthTokens = {
+  accessToken: 'a',
+  refreshToken: 'r',
+  expiresIn: 900,
+  user: {
+    id: 'ag-1',
+    email: 'ag@recupera.test',
+    fullName: 'Ana',
+    role: 'agent',
+    teamId: 'tm-1',
+    locale: 'es',
+  },
+};
+
 describe(SoftphoneComponent.name, () => {
   let socket: FakeAgentSocket;
   let fixture: ComponentFixture<SoftphoneComponent>;
 
   beforeEach(async () => {
+    sessionStorage.clear();
     socket = new FakeAgentSocket();
+    // The server acknowledges every request at once.
+    socket.autoAnswer = { ok: true };
     TestBed.configureTestingModule({
       imports: [SoftphoneComponent],
       providers: [
@@ -83,6 +58,7 @@ describe(SoftphoneComponent.name, () => {
         { provide: AgentSocketService, useValue: socket },
       ],
     });
+    TestBed.inject(AuthStore).setSession(TOKENS);
     fixture = TestBed.createComponent(SoftphoneComponent);
     await fixture.whenStable();
   });
@@ -109,7 +85,12 @@ describe(SoftphoneComponent.name, () => {
 
   it('connects the line and shows the state as a chip with its shortcut hints', async () => {
     await serverSends(() =>
-      socket.emit('agent.snapshot', { state: stateView({ state: 'offline' }), call: null, script: null }),
+      socket.emit('agent.snapshot', {
+        state: stateView({ state: 'offline' }),
+        call: null,
+        script: null,
+        preview: null,
+      }),
     );
 
     expect(socket.status()).toBe('connected');
@@ -123,17 +104,22 @@ describe(SoftphoneComponent.name, () => {
 
   it('goes available with F2 and on break with F3, blocking the browser meaning of the keys', async () => {
     await serverSends(() =>
-      socket.emit('agent.snapshot', { state: stateView({ state: 'offline' }), call: null, script: null }),
+      socket.emit('agent.snapshot', {
+        state: stateView({ state: 'offline' }),
+        call: null,
+        script: null,
+        preview: null,
+      }),
     );
 
     const f2 = await press('F2');
     expect(f2.defaultPrevented).toBe(true);
-    expect(socket.requests).toEqual([{ event: 'agent.state-requested', payload: { state: 'available' } }]);
+    expect(socket.sent).toEqual([{ event: 'agent.state-requested', payload: { state: 'available' } }]);
 
     await serverSends(() => socket.emit('agent.state-changed', stateView({ state: 'available' })));
     expect(text('softphone-state')).toBe('Disponible');
     await press('F3');
-    expect(socket.requests[1]).toEqual({
+    expect(socket.sent[1]).toEqual({
       event: 'agent.state-requested',
       payload: { state: 'break', breakReason: 'rest' },
     });
@@ -147,18 +133,23 @@ describe(SoftphoneComponent.name, () => {
 
   it('leaves modified function keys to the browser', async () => {
     await serverSends(() =>
-      socket.emit('agent.snapshot', { state: stateView({ state: 'offline' }), call: null, script: null }),
+      socket.emit('agent.snapshot', {
+        state: stateView({ state: 'offline' }),
+        call: null,
+        script: null,
+        preview: null,
+      }),
     );
 
     const event = await press('F2', { ctrlKey: true });
 
     expect(event.defaultPrevented).toBe(false);
-    expect(socket.requests).toEqual([]);
+    expect(socket.sent).toEqual([]);
   });
 
   it('pops the call on screen, hangs up with F4 and finishes the wrap-up with F9', async () => {
     await serverSends(() => {
-      socket.emit('agent.snapshot', { state: stateView(), call: null, script: null });
+      socket.emit('agent.snapshot', { state: stateView(), call: null, script: null, preview: null });
       socket.emit(
         'agent.state-changed',
         stateView({ state: 'on_call', callId: 'call-7', campaignId: 'cmp-1' }),
@@ -178,7 +169,7 @@ describe(SoftphoneComponent.name, () => {
     expect((byTestId('softphone-available') as HTMLButtonElement).disabled).toBe(true);
 
     await press('F4');
-    expect(socket.requests).toEqual([{ event: 'call.hang-up-requested', payload: { callId: 'call-7' } }]);
+    expect(socket.sent).toEqual([{ event: 'call.hang-up-requested', payload: { callId: 'call-7' } }]);
 
     await serverSends(() => {
       socket.emit('call.ended', {
@@ -199,12 +190,12 @@ describe(SoftphoneComponent.name, () => {
 
     // Nothing goes without a disposition: the form says what is missing.
     await press('F9');
-    expect(socket.requests).toHaveLength(1);
+    expect(socket.sent).toHaveLength(1);
     expect(text('wrap-up-problems')).toBe('Elige una tipificación.');
 
     TestBed.inject(WrapUpStore).patch({ dispositionCode: 'RPC' });
     await press('F9');
-    expect(socket.requests[1]).toEqual({
+    expect(socket.sent[1]).toEqual({
       event: 'call.wrap-up-finished',
       payload: { callId: 'call-7', dispositionCode: 'RPC' },
     });
@@ -212,7 +203,7 @@ describe(SoftphoneComponent.name, () => {
 
   it('builds the agreement on the call and asks a callback disposition for its time', async () => {
     await serverSends(() => {
-      socket.emit('agent.snapshot', { state: stateView(), call: null, script: null });
+      socket.emit('agent.snapshot', { state: stateView(), call: null, script: null, preview: null });
       socket.emit(
         'agent.state-changed',
         stateView({ state: 'on_call', callId: 'call-7', campaignId: 'cmp-1' }),
@@ -266,18 +257,267 @@ describe(SoftphoneComponent.name, () => {
     expect(byTestId('wrap-up-callback-at')).toBeNull();
     expect(text('wrap-up-promise-warning')).toContain('sin haber creado un convenio');
     await press('F9');
-    expect(socket.requests).toEqual([]);
+    expect(socket.sent).toEqual([]);
     expect(byTestId('wrap-up-promise-confirm')).not.toBeNull();
   });
 
   it('shows why the server refused a request', async () => {
-    await serverSends(() => socket.emit('agent.snapshot', { state: stateView(), call: null, script: null }));
-    socket.nextAck = { ok: false, code: ErrorCode.Conflict, message: 'You cannot go break while on_call' };
+    await serverSends(() =>
+      socket.emit('agent.snapshot', { state: stateView(), call: null, script: null, preview: null }),
+    );
+    socket.autoAnswer = { ok: false, code: ErrorCode.Conflict, message: 'You cannot go break while on_call' };
 
     (byTestId('softphone-break') as HTMLButtonElement).click();
     await fixture.whenStable();
 
     expect(text('softphone-error')).toContain('La acción no es posible en tu estado actual.');
     expect(text('softphone-error')).toContain('You cannot go break while on_call');
+  });
+
+  /** A call on the line, as the server pops it. */
+  async function onCall(call: CallView = CALL): Promise<void> {
+    await serverSends(() => {
+      socket.emit('agent.snapshot', { state: stateView(), call: null, script: null, preview: null });
+      socket.emit(
+        'agent.state-changed',
+        stateView({ state: 'on_call', callId: call.callId, campaignId: 'cmp-1' }),
+      );
+      socket.emit('call.connected', call);
+    });
+  }
+
+  function disabled(id: string): boolean {
+    return (byTestId(id) as HTMLButtonElement).disabled;
+  }
+
+  it('lists every shortcut in the hint, the new F6, F7 and F8 included', async () => {
+    await serverSends(() =>
+      socket.emit('agent.snapshot', { state: stateView(), call: null, script: null, preview: null }),
+    );
+
+    const items = Array.from(
+      byTestId('softphone-shortcuts')?.querySelectorAll('[data-testid^="softphone-shortcut-"]') ?? [],
+    ).map((item) => item.textContent?.trim().replace(/\s+/g, ' '));
+    expect(items).toEqual([
+      'F2 Disponible',
+      'F3 Pausa',
+      'F4 Colgar',
+      'F6 Retener',
+      'F7 Silenciar',
+      'F8 Transferir al supervisor',
+      'F9 Terminar cierre',
+    ]);
+  });
+
+  it('holds with F6, mutes with F7 and asks the supervisor with F8, showing what the server reports', async () => {
+    await onCall();
+    expect(text('softphone-hold')).toMatch(/^Retener\s+F6$/);
+    expect(text('softphone-mute')).toMatch(/^Silenciar\s+F7$/);
+    expect(text('softphone-transfer')).toMatch(/^Transferir al supervisor\s+F8$/);
+
+    const f6 = await press('F6');
+    expect(f6.defaultPrevented).toBe(true);
+    expect(socket.sent).toEqual([{ event: 'call.hold-requested', payload: { callId: 'call-7', on: true } }]);
+    await serverSends(() =>
+      socket.emit('call.controls-changed', { callId: 'call-7', held: true, muted: false, transfer: 'none' }),
+    );
+    expect(text('softphone-hold')).toMatch(/^Reanudar\s+F6$/);
+    expect(byTestId('softphone-hold')?.getAttribute('aria-pressed')).toBe('true');
+    expect(text('softphone-held')).toBe('En espera');
+
+    await press('F7');
+    expect(socket.sent[1]).toEqual({ event: 'call.mute-requested', payload: { callId: 'call-7', on: true } });
+    await serverSends(() =>
+      socket.emit('call.controls-changed', { callId: 'call-7', held: true, muted: true, transfer: 'none' }),
+    );
+    expect(text('softphone-mute')).toMatch(/^Activar micrófono\s+F7$/);
+    expect(text('softphone-muted')).toBe('Micrófono silenciado');
+
+    await press('F8');
+    expect(socket.sent[2]).toEqual({ event: 'call.transfer-requested', payload: { callId: 'call-7' } });
+    await serverSends(() =>
+      socket.emit('call.controls-changed', {
+        callId: 'call-7',
+        held: true,
+        muted: true,
+        transfer: 'requested',
+      }),
+    );
+    expect(text('softphone-transfer-status')).toBe('Esperando al supervisor…');
+    expect(disabled('softphone-transfer')).toBe(true);
+    expect(disabled('softphone-hold')).toBe(false);
+
+    await serverSends(() =>
+      socket.emit('call.controls-changed', { callId: 'call-7', held: false, muted: true, transfer: 'taken' }),
+    );
+    expect(text('softphone-transfer-status')).toBe('El supervisor tomó la llamada.');
+    expect(disabled('softphone-hold')).toBe(true);
+    expect(disabled('softphone-mute')).toBe(true);
+
+    await serverSends(() => {
+      socket.emit('call.ended', {
+        callId: 'call-7',
+        endedBy: 'transfer',
+        talkSeconds: 95,
+        endedAt: new Date().toISOString(),
+      });
+      socket.emit(
+        'agent.state-changed',
+        stateView({ state: 'wrap_up', callId: 'call-7', campaignId: 'cmp-1' }),
+      );
+    });
+    expect(text('softphone-ended')).toBe('Un supervisor tomó la llamada tras 1 min 35 s.');
+  });
+
+  it('restores the switches of the call from the snapshot after a reload', async () => {
+    await serverSends(() =>
+      socket.emit('agent.snapshot', {
+        state: stateView({ state: 'on_call', callId: 'call-7', campaignId: 'cmp-1' }),
+        call: { ...CALL, controls: { held: false, muted: true, transfer: 'requested' } },
+        script: null,
+        preview: null,
+      }),
+    );
+
+    expect(text('softphone-mute')).toMatch(/^Activar micrófono/);
+    expect(text('softphone-transfer-status')).toBe('Esperando al supervisor…');
+  });
+
+  it("counts down the campaign's wrap-up limit and warns once it is overdue", async () => {
+    // Half a second more: the softphone's clock was read when it was drawn, a moment ago.
+    const since = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000 - 500).toISOString();
+    await serverSends(() =>
+      socket.emit('agent.snapshot', {
+        state: stateView({ state: 'wrap_up', since: since(20), callId: 'call-7', campaignId: 'cmp-1' }),
+        call: { ...CALL, wrapUpLimitSeconds: 90 },
+        script: null,
+        preview: null,
+      }),
+    );
+    expect(text('softphone-wrap-up-countdown')).toBe('Tiempo para terminar el cierre: 01:10');
+    expect(byTestId('softphone-wrap-up-countdown')?.getAttribute('data-overdue')).toBe('false');
+
+    await serverSends(() =>
+      socket.emit('agent.snapshot', {
+        state: stateView({ state: 'wrap_up', since: since(102), callId: 'call-7', campaignId: 'cmp-1' }),
+        call: { ...CALL, wrapUpLimitSeconds: 90 },
+        script: null,
+        preview: null,
+      }),
+    );
+    expect(text('softphone-wrap-up-countdown')).toBe('Cierre vencido hace 00:12');
+    expect(byTestId('softphone-wrap-up-countdown')?.getAttribute('data-overdue')).toBe('true');
+  });
+
+  it('shows no countdown when the campaign sets no wrap-up limit', async () => {
+    await serverSends(() =>
+      socket.emit('agent.snapshot', {
+        state: stateView({ state: 'wrap_up', callId: 'call-7', campaignId: 'cmp-1' }),
+        call: CALL,
+        script: null,
+        preview: null,
+      }),
+    );
+
+    expect(byTestId('softphone-wrap-up')).not.toBeNull();
+    expect(byTestId('softphone-wrap-up-countdown')).toBeNull();
+  });
+
+  it('closes the wrap-up the campaign expired, drops its draft and says why', async () => {
+    await serverSends(() =>
+      socket.emit('agent.snapshot', {
+        state: stateView({ state: 'wrap_up', callId: 'call-7', campaignId: 'cmp-1' }),
+        call: { ...CALL, wrapUpLimitSeconds: 120 },
+        script: null,
+        preview: null,
+      }),
+    );
+    const wrapUp = TestBed.inject(WrapUpStore);
+    wrapUp.patch({ dispositionCode: 'RPC', notes: 'Pagará el viernes' });
+    expect(sessionStorage.getItem('recupera.callDraft.wrapUp.call-7')).not.toBeNull();
+
+    await serverSends(() => socket.emit('call.wrap-up-expired', { callId: 'call-7', limitSeconds: 120 }));
+
+    expect(byTestId('softphone-wrap-up')).toBeNull();
+    expect(text('softphone-wrap-up-expired')).toContain('Se agotó el tiempo de cierre (2 min)');
+    expect(sessionStorage.getItem('recupera.callDraft.wrapUp.call-7')).toBeNull();
+    expect(wrapUp.draft().notes).toBe('');
+
+    await serverSends(() => socket.emit('agent.state-changed', stateView({ state: 'available' })));
+    (byTestId('softphone-wrap-up-expired-dismiss') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    expect(byTestId('softphone-wrap-up-expired')).toBeNull();
+  });
+
+  it('keeps the wrap-up as typed while reconnecting, with its buttons off until the line is back', async () => {
+    await serverSends(() =>
+      socket.emit('agent.snapshot', {
+        state: stateView({ state: 'wrap_up', callId: 'call-7', campaignId: 'cmp-1' }),
+        call: CALL,
+        script: null,
+        preview: null,
+      }),
+    );
+    TestBed.inject(WrapUpStore).patch({ dispositionCode: 'RPC', notes: 'Pagará el viernes' });
+    expect(disabled('softphone-finish-wrap-up')).toBe(false);
+    expect(disabled('agreement-create')).toBe(false);
+
+    await serverSends(() => socket.status.set('connecting'));
+    expect(text('softphone-reconnecting')).toContain('Reconectando con la central telefónica');
+    expect(disabled('softphone-finish-wrap-up')).toBe(true);
+    expect(disabled('agreement-create')).toBe(true);
+    await press('F9');
+    expect(socket.sent).toEqual([]);
+
+    await serverSends(() => {
+      socket.status.set('connected');
+      socket.emit('agent.snapshot', {
+        state: stateView({ state: 'wrap_up', callId: 'call-7', campaignId: 'cmp-1' }),
+        call: CALL,
+        script: null,
+        preview: null,
+      });
+    });
+    expect(byTestId('softphone-connection')).toBeNull();
+    expect((byTestId('wrap-up-notes') as HTMLTextAreaElement).value).toBe('Pagará el viernes');
+    expect(disabled('softphone-finish-wrap-up')).toBe(false);
+    await press('F9');
+    expect(socket.sent).toEqual([
+      {
+        event: 'call.wrap-up-finished',
+        payload: { callId: 'call-7', dispositionCode: 'RPC', notes: 'Pagará el viernes' },
+      },
+    ]);
+  });
+
+  /** Lets the answer of an HTTP request reach the service awaiting it, then redraws. */
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    await fixture.whenStable();
+  }
+
+  it('says the line is simulated when the carrier has no browser audio', async () => {
+    TestBed.inject(HttpTestingController).expectOne(VOICE_TOKEN_URL).flush({ carrier: 'simulated' });
+    await settle();
+
+    expect(text('softphone-line')).toBe('Línea simulada');
+    expect(byTestId('softphone-line')?.getAttribute('data-status')).toBe('simulated');
+  });
+
+  it('shows why the browser audio is down and tries again on request', async () => {
+    const backend = TestBed.inject(HttpTestingController);
+    backend
+      .expectOne(VOICE_TOKEN_URL)
+      .flush(
+        { code: 'conflict', message: 'Browser audio is not configured' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await settle();
+    expect(text('softphone-line')).toContain('El audio del navegador no está configurado en el servidor.');
+
+    (byTestId('softphone-line-retry') as HTMLButtonElement).click();
+    backend.expectOne(VOICE_TOKEN_URL).flush({ carrier: 'simulated' });
+    await settle();
+    expect(text('softphone-line')).toBe('Línea simulada');
   });
 });

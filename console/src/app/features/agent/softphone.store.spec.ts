@@ -1,67 +1,21 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import {
+  ComplianceError,
   ErrorCode,
-  type AckResult,
-  type AgentServerToClientEvents,
   type AgentStateView,
+  type AuthTokens,
   type CallView,
 } from '@recupera/shared';
-import type { SocketStatus } from '../../core/realtime/admin-socket.service';
+import { AuthStore } from '../../core/auth/auth.store';
 import { AgentSocketService } from '../../core/realtime/agent-socket.service';
+import { VoiceDeviceService } from '../../core/voice/voice-device.service';
+import { readCallDraft, writeCallDraft } from './call-draft-storage.util';
 import { callView } from './call-view.factory';
+import { FakeAgentSocket } from './fake-agent-socket.factory';
 import { SoftphoneStore } from './softphone.store';
-
-type Handlers = { [E in keyof AgentServerToClientEvents]?: AgentServerToClientEvents[E] };
-type Request = { event: string; payload: unknown; answer: (result: AckResult) => void };
-
-/** Stands in for the /agent socket: the test plays the server's events and answers the requests. */
-/** A server event's payload before the server numbers it. */
-type Unsequenced<E extends keyof AgentServerToClientEvents> = Omit<
-  Parameters<AgentServerToClientEvents[E]>[0],
-  'seq'
->;
-
-class FakeAgentSocket {
-  readonly handlers: Handlers = {};
-  readonly status = signal<SocketStatus>('disconnected');
-  private seq = 0;
-  readonly requests: Request[] = [];
-  connects = 0;
-
-  connect(): void {
-    this.connects += 1;
-    this.status.set('connected');
-  }
-
-  on<E extends keyof AgentServerToClientEvents>(event: E, handler: AgentServerToClientEvents[E]): () => void {
-    (this.handlers as Record<string, unknown>)[event] = handler;
-    return () => delete this.handlers[event];
-  }
-
-  request(event: string, payload: unknown): Promise<AckResult> {
-    return new Promise((answer) => this.requests.push({ event, payload, answer }));
-  }
-
-  /** Plays a server event, numbered as the server numbers them (1, 2, 3…). */
-  emit<E extends keyof AgentServerToClientEvents>(event: E, payload: Unsequenced<E>): void {
-    this.seq += 1;
-    (this.handlers[event] as (payload: unknown) => void)({ ...payload, seq: this.seq });
-  }
-
-  /** Answers the oldest unanswered request and lets the store's await continue. */
-  async answer(result: AckResult): Promise<Request> {
-    const request = this.requests.shift();
-    if (!request) throw new Error('no request to answer');
-    request.answer(result);
-    await Promise.resolve();
-    await Promise.resolve();
-    return request;
-  }
-}
 
 const NOW = Date.parse('2026-03-09T16:00:00Z');
 
@@ -80,12 +34,27 @@ function stateView(patch: Partial<AgentStateView> = {}): AgentStateView {
 
 const CALL: CallView = callView({ connectedAt: new Date(NOW).toISOString() });
 
+const TOKENS: AuthTokens = {
+  accessToken: 'a',
+  refreshToken: 'r',
+  expiresIn: 900,
+  user: {
+    id: 'ag-1',
+    email: 'ag@recupera.test',
+    fullName: 'Ana',
+    role: 'agent',
+    teamId: 'tm-1',
+    locale: 'es',
+  },
+} as const;
+
 describe(SoftphoneStore.name, () => {
   let socket: FakeAgentSocket;
   let store: SoftphoneStore;
 
   beforeEach(() => {
     jest.useFakeTimers({ now: NOW });
+    sessionStorage.clear();
     socket = new FakeAgentSocket();
     TestBed.configureTestingModule({
       providers: [
@@ -112,6 +81,7 @@ describe(SoftphoneStore.name, () => {
       state: stateView({ state: 'break', breakReason: 'lunch', since: new Date(NOW - 65_000).toISOString() }),
       call: null,
       script: null,
+      preview: null,
     });
 
     expect(store.ready()).toBe(true);
@@ -129,6 +99,7 @@ describe(SoftphoneStore.name, () => {
       state: stateView({ state: 'on_call', callId: 'call-1', campaignId: 'cmp-1' }),
       call: { ...CALL, connectedAt: new Date(NOW - 42_000).toISOString() },
       script: null,
+      preview: null,
     });
 
     expect(store.call()?.debtorName).toBe('María López');
@@ -139,7 +110,7 @@ describe(SoftphoneStore.name, () => {
   });
 
   it('asks to go available and follows the state the server reports', async () => {
-    socket.emit('agent.snapshot', { state: stateView(), call: null, script: null });
+    socket.emit('agent.snapshot', { state: stateView(), call: null, script: null, preview: null });
 
     const asked = store.goAvailable();
     expect(store.pending()).toBe('available');
@@ -156,7 +127,12 @@ describe(SoftphoneStore.name, () => {
   });
 
   it('sends the chosen break reason', async () => {
-    socket.emit('agent.snapshot', { state: stateView({ state: 'available' }), call: null, script: null });
+    socket.emit('agent.snapshot', {
+      state: stateView({ state: 'available' }),
+      call: null,
+      script: null,
+      preview: null,
+    });
 
     const asked = store.takeBreak('training');
     const request = await socket.answer({ ok: true });
@@ -169,7 +145,12 @@ describe(SoftphoneStore.name, () => {
   });
 
   it('takes a call, hangs it up, wraps it up and is available again', async () => {
-    socket.emit('agent.snapshot', { state: stateView({ state: 'available' }), call: null, script: null });
+    socket.emit('agent.snapshot', {
+      state: stateView({ state: 'available' }),
+      call: null,
+      script: null,
+      preview: null,
+    });
 
     socket.emit(
       'agent.state-changed',
@@ -221,7 +202,12 @@ describe(SoftphoneStore.name, () => {
   });
 
   it('closes the screen pop when the state leaves the call even if call.ended was lost', () => {
-    socket.emit('agent.snapshot', { state: stateView({ state: 'available' }), call: null, script: null });
+    socket.emit('agent.snapshot', {
+      state: stateView({ state: 'available' }),
+      call: null,
+      script: null,
+      preview: null,
+    });
     socket.emit('call.connected', CALL);
 
     socket.emit(
@@ -235,7 +221,12 @@ describe(SoftphoneStore.name, () => {
   });
 
   it("shows a refused request's message and lets the agent try again", async () => {
-    socket.emit('agent.snapshot', { state: stateView({ state: 'available' }), call: null, script: null });
+    socket.emit('agent.snapshot', {
+      state: stateView({ state: 'available' }),
+      call: null,
+      script: null,
+      preview: null,
+    });
 
     const asked = store.takeBreak('rest');
     await socket.answer({
@@ -257,7 +248,12 @@ describe(SoftphoneStore.name, () => {
   });
 
   it('clears the last refusal when the next request goes out', async () => {
-    socket.emit('agent.snapshot', { state: stateView({ state: 'offline' }), call: null, script: null });
+    socket.emit('agent.snapshot', {
+      state: stateView({ state: 'offline' }),
+      call: null,
+      script: null,
+      preview: null,
+    });
     const first = store.goAvailable();
     await socket.answer({ ok: false, code: ErrorCode.ServiceUnavailable, message: 'Not connected' });
     await first;
@@ -275,6 +271,7 @@ describe(SoftphoneStore.name, () => {
       state: stateView({ state: 'wrap_up', callId: 'call-1', campaignId: 'cmp-1' }),
       call: CALL,
       script: null,
+      preview: null,
     });
 
     expect(store.call()).toBeNull();
@@ -289,6 +286,7 @@ describe(SoftphoneStore.name, () => {
       state: stateView({ state: 'wrap_up', callId: 'call-1', campaignId: 'cmp-1' }),
       call: null,
       script: null,
+      preview: null,
     });
 
     const finishing = store.finishWrapUp({ dispositionCode: 'PTP' });
@@ -315,11 +313,200 @@ describe(SoftphoneStore.name, () => {
   });
 
   it('asks for nothing while the line is down', async () => {
-    socket.emit('agent.snapshot', { state: stateView({ state: 'offline' }), call: null, script: null });
+    socket.emit('agent.snapshot', {
+      state: stateView({ state: 'offline' }),
+      call: null,
+      script: null,
+      preview: null,
+    });
     socket.status.set('connecting');
 
     expect(store.canGoAvailable()).toBe(false);
     await store.goAvailable();
     expect(socket.requests).toHaveLength(0);
+  });
+
+  function onCall(call: CallView = CALL): void {
+    socket.emit('agent.snapshot', {
+      state: stateView({ state: 'available' }),
+      call: null,
+      script: null,
+      preview: null,
+    });
+    socket.emit(
+      'agent.state-changed',
+      stateView({ state: 'on_call', callId: call.callId, campaignId: 'cmp-1' }),
+    );
+    socket.emit('call.connected', call);
+  }
+
+  it('follows the switches the server reports for the call on the line', async () => {
+    onCall();
+    expect(store.controls()).toEqual({ held: false, muted: false, transfer: 'none' });
+    expect(store.canHold()).toBe(true);
+    expect(store.canTransfer()).toBe(true);
+
+    const holding = store.toggleHold();
+    expect(store.pending()).toBe('hold');
+    const hold = await socket.answer({ ok: true });
+    await holding;
+    expect(hold).toMatchObject({ event: 'call.hold-requested', payload: { callId: 'call-1', on: true } });
+
+    socket.emit('call.controls-changed', {
+      callId: 'call-1',
+      held: true,
+      muted: false,
+      transfer: 'requested',
+    });
+    expect(store.controls()).toEqual({ held: true, muted: false, transfer: 'requested' });
+    expect(store.canTransfer()).toBe(false);
+    // Another call's switches are not this one's.
+    socket.emit('call.controls-changed', { callId: 'call-9', held: false, muted: true, transfer: 'none' });
+    expect(store.controls().muted).toBe(false);
+
+    socket.emit('call.controls-changed', { callId: 'call-1', held: false, muted: false, transfer: 'taken' });
+    expect(store.canHold()).toBe(false);
+    expect(store.canMute()).toBe(false);
+    expect(store.canTransfer()).toBe(false);
+  });
+
+  it('mutes the microphone at once and puts it back as the server has it when the mute is refused', async () => {
+    const voice = TestBed.inject(VoiceDeviceService);
+    const mute = jest.spyOn(voice, 'mute');
+    onCall();
+    mute.mockClear();
+
+    const muting = store.toggleMute();
+    expect(mute).toHaveBeenLastCalledWith(true);
+    const request = await socket.answer({
+      ok: false,
+      code: ErrorCode.Conflict,
+      message: 'This call is not on your line',
+    });
+    await muting;
+    expect(request).toMatchObject({ event: 'call.mute-requested', payload: { callId: 'call-1', on: true } });
+    expect(mute).toHaveBeenLastCalledWith(false);
+
+    socket.emit('call.controls-changed', { callId: 'call-1', held: false, muted: true, transfer: 'none' });
+    expect(mute).toHaveBeenLastCalledWith(true);
+  });
+
+  it('answers the conference call only while available or reserved', () => {
+    const voice = TestBed.inject(VoiceDeviceService);
+    const policy = (voice as unknown as { answerPolicy: () => boolean }).answerPolicy;
+    socket.emit('agent.snapshot', {
+      state: stateView({ state: 'break' }),
+      call: null,
+      script: null,
+      preview: null,
+    });
+    expect(policy()).toBe(false);
+    socket.emit('agent.state-changed', stateView({ state: 'available' }));
+    expect(policy()).toBe(true);
+    socket.emit('agent.state-changed', stateView({ state: 'reserved', callId: 'call-1' }));
+    expect(policy()).toBe(true);
+  });
+
+  it("counts the campaign's wrap-up limit down from the state's start, then past it", () => {
+    onCall(callView({ connectedAt: new Date(NOW).toISOString(), wrapUpLimitSeconds: 60 }));
+    socket.emit('call.ended', {
+      callId: 'call-1',
+      endedBy: 'debtor',
+      talkSeconds: 30,
+      endedAt: new Date().toISOString(),
+    });
+    socket.emit(
+      'agent.state-changed',
+      stateView({ state: 'wrap_up', callId: 'call-1', since: new Date().toISOString() }),
+    );
+
+    expect(store.wrapUpCountdown()).toEqual({ seconds: 60, overdue: false });
+    jest.advanceTimersByTime(45_000);
+    expect(store.wrapUpCountdown()).toEqual({ seconds: 15, overdue: false });
+    jest.advanceTimersByTime(20_000);
+    expect(store.wrapUpCountdown()).toEqual({ seconds: 5, overdue: true });
+  });
+
+  it('closes a wrap-up the campaign expired, even before the state change arrives', () => {
+    socket.emit('agent.snapshot', {
+      state: stateView({ state: 'wrap_up', callId: 'call-1', campaignId: 'cmp-1' }),
+      call: { ...CALL, wrapUpLimitSeconds: 60 },
+      script: null,
+      preview: null,
+    });
+    writeCallDraft('wrapUp', 'call-1', {
+      dispositionCode: 'RPC',
+      notes: 'x',
+      callbackAt: '',
+      assignTo: 'me',
+    });
+
+    socket.emit('call.wrap-up-expired', { callId: 'call-1', limitSeconds: 60 });
+
+    expect(store.wrapUpOpen()).toBe(false);
+    expect(store.canFinishWrapUp()).toBe(false);
+    expect(store.activeCall()).toBeNull();
+    expect(store.wrapUpExpiredNotice()).toMatchObject({ callId: 'call-1', limitSeconds: 60 });
+    expect(readCallDraft('wrapUp', 'call-1')).toBeNull();
+
+    socket.emit('agent.state-changed', stateView({ state: 'available' }));
+    store.dismissWrapUpExpired();
+    expect(store.wrapUpExpiredNotice()).toBeNull();
+  });
+
+  it("keeps only the drafts of the snapshot's call", () => {
+    writeCallDraft('wrapUp', 'call-1', { note: 'mine' });
+    writeCallDraft('agreement', 'call-1', { note: 'mine' });
+    writeCallDraft('wrapUp', 'call-0', { note: 'old' });
+
+    socket.emit('agent.snapshot', {
+      state: stateView({ state: 'wrap_up', callId: 'call-1', campaignId: 'cmp-1' }),
+      call: CALL,
+      script: null,
+      preview: null,
+    });
+    expect(readCallDraft('wrapUp', 'call-1')).toEqual({ note: 'mine' });
+    expect(readCallDraft('agreement', 'call-1')).toEqual({ note: 'mine' });
+    expect(readCallDraft('wrapUp', 'call-0')).toBeNull();
+
+    socket.emit('agent.snapshot', {
+      state: stateView({ state: 'available' }),
+      call: null,
+      script: null,
+      preview: null,
+    });
+    expect(readCallDraft('wrapUp', 'call-1')).toBeNull();
+    expect(readCallDraft('agreement', 'call-1')).toBeNull();
+  });
+
+  it("names the gate's reason when a dial is refused", async () => {
+    socket.emit('agent.snapshot', {
+      state: stateView({ state: 'preview', callId: 'call-1' }),
+      call: null,
+      script: null,
+      preview: null,
+    });
+
+    const dialling = store.perform('preview-dial', 'preview.dial-requested', { callId: 'call-1' });
+    await socket.answer({ ok: false, code: ErrorCode.Conflict, message: ComplianceError.DailyCap });
+
+    expect(await dialling).toBe(false);
+    expect(store.error()).toEqual({
+      headline: 'No se puede llamar a esta cuenta ahora.',
+      detail: 'Tope de intentos del día',
+    });
+  });
+
+  it('forgets the line and every draft when the agent signs out', () => {
+    writeCallDraft('wrapUp', 'call-1', { note: 'mine' });
+    onCall();
+    TestBed.inject(AuthStore).setSession(TOKENS);
+    TestBed.tick();
+    TestBed.inject(AuthStore).clear();
+    TestBed.tick();
+
+    expect(store.ready()).toBe(false);
+    expect(store.call()).toBeNull();
+    expect(readCallDraft('wrapUp', 'call-1')).toBeNull();
   });
 });

@@ -42,19 +42,15 @@ describe(WrapUpStore.name, () => {
   beforeEach(() => {
     jest.useFakeTimers({ now: NOW });
     localStorage.clear();
-    socket = new FakeAgentSocket();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: AgentSocketService, useValue: socket },
-      ],
+    // Drafts are kept per call in the tab's storage: each test starts without them.
+    sessionStorage.clear();
+    boot();
+    socket.emit('agent.snapshot', {
+      state: stateView({ state: 'on_call' }),
+      call: null,
+      script: null,
+      preview: null,
     });
-    softphone = TestBed.inject(SoftphoneStore);
-    softphone.connect();
-    store = TestBed.inject(WrapUpStore);
-    socket.emit('agent.snapshot', { state: stateView({ state: 'on_call' }), call: null, script: null });
     socket.emit('call.connected', callView());
     socket.emit('call.ended', {
       callId: 'call-1',
@@ -68,6 +64,37 @@ describe(WrapUpStore.name, () => {
   afterEach(() => {
     jest.useRealTimers();
   });
+
+  /** A console starting: a new page (the tab's storage is all that is left of the last one). */
+  function boot(): void {
+    socket = new FakeAgentSocket();
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: AgentSocketService, useValue: socket },
+      ],
+    });
+    softphone = TestBed.inject(SoftphoneStore);
+    softphone.connect();
+    store = TestBed.inject(WrapUpStore);
+  }
+
+  function reload(): void {
+    TestBed.resetTestingModule();
+    boot();
+  }
+
+  /** The snapshot of a (re)connection: still wrapping up call-1, or free. */
+  function snapshot(wrapping: boolean): void {
+    socket.emit('agent.snapshot', {
+      state: wrapping ? stateView() : stateView({ state: 'available', callId: null, campaignId: null }),
+      call: wrapping ? callView() : null,
+      script: null,
+      preview: null,
+    });
+  }
 
   /** Asks to finish and answers the request it sends (if any) with `ok`. */
   async function finish(): Promise<unknown> {
@@ -245,6 +272,85 @@ describe(WrapUpStore.name, () => {
     store.patch({ dispositionCode: 'RPC', notes: 'Nota' });
     socket.emit('agent.state-changed', stateView({ state: 'available', callId: null }));
     socket.emit('call.connected', callView({ callId: 'call-2' }));
+
+    expect(store.draft()).toEqual({ dispositionCode: '', notes: '', callbackAt: '', assignTo: 'me' });
+  });
+
+  it('keeps what was typed through a 30-second drop of the line, and sends it once it is back', async () => {
+    store.patch({ dispositionCode: 'VLL', callbackAt: wallTime(NOW + 2 * HOUR_MS), notes: 'Llamar tarde' });
+
+    socket.status.set('disconnected');
+    expect(store.canFinish()).toBe(false);
+    expect(await finish()).toBeNull();
+    jest.advanceTimersByTime(30_000);
+    socket.status.set('connected');
+    snapshot(true);
+
+    expect(store.draft()).toEqual({
+      dispositionCode: 'VLL',
+      callbackAt: wallTime(NOW + 2 * HOUR_MS),
+      notes: 'Llamar tarde',
+      assignTo: 'me',
+    });
+    expect(store.canFinish()).toBe(true);
+    expect(await finish()).toMatchObject({ callId: 'call-1', dispositionCode: 'VLL', notes: 'Llamar tarde' });
+  });
+
+  it('brings back what was typed after a reload, when the snapshot shows the same call in wrap-up', () => {
+    store.patch({
+      dispositionCode: 'VLL',
+      callbackAt: wallTime(NOW + HOUR_MS),
+      assignTo: 'team',
+      notes: 'Nota',
+    });
+
+    reload();
+    expect(store.draft()).toEqual({ dispositionCode: '', notes: '', callbackAt: '', assignTo: 'me' });
+    snapshot(true);
+
+    expect(store.draft()).toEqual({
+      dispositionCode: 'VLL',
+      callbackAt: wallTime(NOW + HOUR_MS),
+      assignTo: 'team',
+      notes: 'Nota',
+    });
+  });
+
+  it('forgets the draft once the wrap-up is accepted', async () => {
+    store.patch({ dispositionCode: 'RPC', notes: 'Nota' });
+    await finish();
+
+    reload();
+    snapshot(true);
+    expect(store.draft().notes).toBe('');
+  });
+
+  it('keeps the draft when the server refuses the wrap-up, across a reload too', async () => {
+    store.patch({ dispositionCode: 'RPC', notes: 'Nota' });
+    const finishing = store.finish();
+    await socket.answer({ ok: false, code: ErrorCode.ValidationFailed, message: 'unknown_disposition' });
+    await finishing;
+
+    reload();
+    snapshot(true);
+    expect(store.draft()).toMatchObject({ dispositionCode: 'RPC', notes: 'Nota' });
+  });
+
+  it('forgets the draft when the snapshot shows the agent no longer on that call', () => {
+    store.patch({ dispositionCode: 'RPC', notes: 'Nota' });
+
+    reload();
+    snapshot(false);
+    reload();
+    snapshot(true);
+
+    expect(store.draft().notes).toBe('');
+  });
+
+  it('ignores a stored draft it cannot read', () => {
+    sessionStorage.setItem('recupera.callDraft.wrapUp.call-1', '{"dispositionCode":1}');
+    reload();
+    snapshot(true);
 
     expect(store.draft()).toEqual({ dispositionCode: '', notes: '', callbackAt: '', assignTo: 'me' });
   });

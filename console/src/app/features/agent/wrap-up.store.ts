@@ -81,6 +81,8 @@ export class WrapUpStore {
     () => this.selected()?.category === 'promise' && !this.builder.agreementMade(),
   );
   readonly confirmingPromise = computed(() => this.session().confirmingPromise);
+  /** Sending waits for the line (a dropped one keeps the form as typed until it is back). */
+  readonly canFinish = this.softphone.canFinishWrapUp;
   readonly outcome = computed(() =>
     toWrapUpBody(this.session().draft, this.selected(), this.softphone.now()),
   );
