@@ -7,14 +7,10 @@ describe('twilio TwiML builders', () => {
     expect(answerTwiml()).toBe(`${XML}<Response><Pause length="60"/></Response>`);
   });
 
-  it("bridges a debtor into the agent's conference without ending it when the debtor leaves", () => {
+  it("joins a leg to the agent's conference, which ends when either leg leaves", () => {
     expect(agentConferenceTwiml('7')).toBe(
-      `${XML}<Response><Dial><Conference startConferenceOnEnter="true" endConferenceOnExit="false" beep="false">agent-7</Conference></Dial></Response>`,
+      `${XML}<Response><Dial><Conference startConferenceOnEnter="true" endConferenceOnExit="true" beep="false">agent-7</Conference></Dial></Response>`,
     );
-  });
-
-  it("ends the agent's conference when the agent's own leg leaves", () => {
-    expect(agentConferenceTwiml('7', 'agent')).toContain('endConferenceOnExit="true"');
   });
 
   it('reads a message in Mexican Spanish and hangs up', () => {

@@ -16,15 +16,16 @@ export function answerTwiml(): string {
 }
 
 /**
- * Joins a leg to the agent's conference. The debtor's leg leaving must not end the conference (the
- * agent stays for the next call); the agent's own leg leaving does, so no debtor is left alone.
+ * Joins a leg (the debtor's, the agent's softphone) to the agent's conference for one call. Either
+ * leaving ends it: no debtor is left alone, and no agent sits in an empty room after a hang-up or
+ * a transfer (the debtor then moves to the supervisor's conference).
  */
-export function agentConferenceTwiml(agentId: string, leg: 'debtor' | 'agent' = 'debtor'): string {
+export function agentConferenceTwiml(agentId: string): string {
   const response = new twiml.VoiceResponse();
   response
     .dial()
     .conference(
-      { startConferenceOnEnter: true, endConferenceOnExit: leg === 'agent', beep: 'false' },
+      { startConferenceOnEnter: true, endConferenceOnExit: true, beep: 'false' },
       agentConferenceName(agentId),
     );
   return response.toString();

@@ -1,6 +1,7 @@
 import twilio, { RequestClient, type Twilio } from 'twilio';
 import type SdkRequestClient from 'twilio/lib/base/RequestClient';
 import type SdkResponse from 'twilio/lib/http/response';
+import { voiceIdentity } from '@recupera/shared';
 import type { CallHandle, Carrier, CarrierEventSink, PlaceCallRequest } from './carrier.type';
 import { twilioCallEvent, type TwilioWebhookKind } from './twilio-events.util';
 import { agentConferenceName, agentConferenceTwiml, messageTwiml } from './twilio-twiml.util';
@@ -12,6 +13,8 @@ export interface TwilioCarrierOptions {
   webhookBaseUrl: string;
   /** Where REST calls go instead of https://api.twilio.com (a proxy, or a test double); null for Twilio. */
   apiBaseUrl: string | null;
+  /** The agency's number, shown on the agent's own leg when their browser softphone is rung. */
+  callerId: string;
 }
 
 const TWILIO_API_ORIGIN = 'https://api.twilio.com';
@@ -41,6 +44,7 @@ export class TwilioCarrier implements Carrier {
   readonly name = 'twilio' as const;
   private readonly client: Twilio;
   private readonly webhookBase: string;
+  private readonly callerId: string;
   private sink: CarrierEventSink | null = null;
 
   constructor(options: TwilioCarrierOptions) {
@@ -48,6 +52,7 @@ export class TwilioCarrier implements Carrier {
       httpClient: options.apiBaseUrl ? new RedirectingRequestClient(options.apiBaseUrl) : undefined,
     });
     this.webhookBase = `${options.webhookBaseUrl.replace(/\/+$/, '')}/api/telephony/twilio/voice`;
+    this.callerId = options.callerId;
   }
 
   onEvent(sink: CarrierEventSink): void {
@@ -72,8 +77,19 @@ export class TwilioCarrier implements Carrier {
     return { callId: request.callId, carrierSid: call.sid };
   }
 
+  /**
+   * Moves the debtor into the agent's conference and rings the agent's browser softphone
+   * (`@twilio/voice-sdk`, identity `user-<id>`) into it; either leg leaving ends the conference.
+   */
   async bridgeToAgent(call: CallHandle, agentId: string): Promise<void> {
-    await this.client.calls(call.carrierSid).update({ twiml: agentConferenceTwiml(agentId) });
+    await Promise.all([
+      this.client.calls(call.carrierSid).update({ twiml: agentConferenceTwiml(agentId) }),
+      this.client.calls.create({
+        to: `client:${voiceIdentity(agentId)}`,
+        from: this.callerId,
+        twiml: agentConferenceTwiml(agentId),
+      }),
+    ]);
   }
 
   /** The debtor's leg in the agent's conference is held (Twilio plays its hold music) or released. */

@@ -18,7 +18,7 @@ export { TWILIO_CARRIER } from './telephony.constant';
       provide: TWILIO_CARRIER,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): TwilioCarrier | null =>
-        config.twilio ? new TwilioCarrier(config.twilio) : null,
+        config.twilio ? new TwilioCarrier({ ...config.twilio, callerId: config.callerId }) : null,
     },
     TwilioSignatureGuard,
     TwilioWebhooksService,

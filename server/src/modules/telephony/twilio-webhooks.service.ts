@@ -28,7 +28,7 @@ export class TwilioWebhooksService {
   agent(agentId: string | null, params: Record<string, string>): string {
     const user = agentId ?? userOfVoiceClient(params['From'] ?? '');
     if (!user) throw AppException.invalid('agentId or a client:user-<id> caller is required');
-    return agentConferenceTwiml(user, 'agent');
+    return agentConferenceTwiml(user);
   }
 
   /**

@@ -139,18 +139,23 @@ describe('Twilio carrier and webhooks', () => {
       expect(fake.requests[0].form.get('MachineDetection')).toBe('DetectMessageEnd');
     });
 
-    it("bridges, plays a message to and hangs up a call by updating Twilio's call", async () => {
+    it("bridges a debtor and rings the agent's browser into one conference, then plays a message and hangs up", async () => {
       const call = { callId: '42', carrierSid: CALL_SID };
       await carrier.bridgeToAgent(call, '7');
+      const path = `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls/${CALL_SID}.json`;
+      const conference =
+        '<Dial><Conference startConferenceOnEnter="true" endConferenceOnExit="true" beep="false">agent-7</Conference></Dial>';
+      const bridge = fake.requests.find((request) => request.path === path)!.form;
+      const agentLeg = fake.requests.find((request) => request.path.endsWith('/Calls.json'))!.form;
+      expect(bridge.get('Twiml')).toContain(conference);
+      expect(agentLeg.get('To')).toBe('client:user-7');
+      expect(agentLeg.get('Twiml')).toContain(conference);
+      fake.requests.length = 0;
+
       await carrier.playMessageAndHangUp(call, 'Pague <hoy> & ahorre');
       await carrier.hangUp(call);
-
-      const path = `/2010-04-01/Accounts/${ACCOUNT_SID}/Calls/${CALL_SID}.json`;
-      expect(fake.requests.map((request) => request.path)).toEqual([path, path, path]);
-      const [bridge, message, hangUp] = fake.requests.map((request) => request.form);
-      expect(bridge.get('Twiml')).toContain(
-        '<Dial><Conference startConferenceOnEnter="true" endConferenceOnExit="false" beep="false">agent-7</Conference></Dial>',
-      );
+      expect(fake.requests.map((request) => request.path)).toEqual([path, path]);
+      const [message, hangUp] = fake.requests.map((request) => request.form);
       expect(message.get('Twiml')).toContain(
         '<Say language="es-MX">Pague &lt;hoy&gt; &amp; ahorre</Say><Hangup/>',
       );

@@ -41,8 +41,12 @@ export type SoftphoneAction =
 
 const TICK_MS = 1_000;
 
-/** The states a conference call from the dialer is answered in by the browser's audio line. */
-const ANSWERING_STATES: readonly AgentState[] = ['available', 'reserved'];
+/**
+ * The states a conference call from the dialer is answered in by the browser's audio line: the
+ * dialer rings the softphone as it bridges the debtor, so the ring may arrive once the agent is
+ * already on the call.
+ */
+const ANSWERING_STATES: readonly AgentState[] = ['available', 'reserved', 'on_call'];
 /** The states whose call (or previewed account) keeps the drafts typed for it. */
 const DRAFT_STATES: readonly AgentState[] = ['on_call', 'wrap_up', 'preview', 'reserved'];
 
