@@ -11,6 +11,7 @@ import { ClientsModule } from './modules/clients/clients.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { RecoveryModule } from './modules/recovery/recovery.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
@@ -51,6 +52,7 @@ export class AppModule {
         ImportsModule,
         DashboardModule,
         MetricsModule,
+        RecoveryModule,
         HealthModule,
         RealtimeModule,
         FloorEventsModule,

@@ -61,3 +61,4 @@ export * from './metrics/kpi.util';
 export * from './metrics/business-days.util';
 export * from './metrics/period.util';
 export * from './metrics/period-metrics.util';
+export * from './contracts/recovery.type';

@@ -54,6 +54,19 @@ export class CreateMetricRollups1764600000000 implements MigrationInterface {
       PRIMARY KEY (scope, scope_id, month),
       KEY ix_metric_sweep_month (month, scope)
     ) ${TABLE}`);
+    // The receivable balance by aging bucket and by sector / red / zona, per portfolio, recounted
+    // every few minutes (balances move with every payment and import).
+    await q.query(`CREATE TABLE metric_delinquency (
+      portfolio_id BIGINT UNSIGNED NOT NULL,
+      dimension VARCHAR(6) NOT NULL,
+      group_key VARCHAR(120) NOT NULL,
+      currency CHAR(3) NOT NULL,
+      accounts INT NOT NULL,
+      total_minor BIGINT NOT NULL,
+      overdue_minor BIGINT NOT NULL,
+      counted_at DATETIME(3) NOT NULL,
+      PRIMARY KEY (portfolio_id, dimension, group_key, currency)
+    ) ${TABLE}`);
     await q.query(`CREATE TABLE metric_months (
       month DATE NOT NULL PRIMARY KEY,
       seeded_at DATETIME(3) NOT NULL
@@ -72,7 +85,7 @@ export class CreateMetricRollups1764600000000 implements MigrationInterface {
     await q.query('ALTER TABLE installments DROP KEY ix_installments_rollup, DROP COLUMN rolled_up');
     for (const table of ['interactions', 'payments', 'agreements', 'account_assignments'])
       await q.query(`ALTER TABLE ${table} DROP KEY ix_${table}_rollup, DROP COLUMN rolled_up`);
-    for (const table of ['metric_months', 'metric_sweep', 'metric_sweep_members', 'metric_daily'])
+    for (const table of ['metric_months', 'metric_delinquency', 'metric_sweep', 'metric_sweep_members', 'metric_daily'])
       await q.query(`DROP TABLE ${table}`);
   }
 }

@@ -17,17 +17,9 @@ import { ClientsService } from '../clients/clients.service';
 import { FileRejection } from './file-inspection.util';
 import { toImportMappingResponse, toImportResponse } from './import.mapper';
 import { ImportRunsRepository } from './import-runs.repository';
+import { csvCell } from '../../common/export/table-export.util';
 import type { StartImportDto } from './imports.dto';
 import { toHttpError, UploadStore, type UploadMeta } from './upload-store.service';
-
-const CSV_FORMULA = /^[=+\-@\t\r]/;
-
-/** Quotes a CSV cell and defuses spreadsheet formulas a malicious file could have planted. */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && CSV_FORMULA.test(text)) text = `'${text}`;
-  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 @Injectable()
 export class ImportsService {

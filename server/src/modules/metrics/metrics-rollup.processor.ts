@@ -7,8 +7,10 @@ import { RollupService } from './rollup.service';
 
 /** How far the dashboards may lag the floor's writes. */
 export const ROLLUP_EVERY_MS = 2_000;
+/** Balances move with payments and imports; the delinquency figures are recounted this often. */
+export const DELINQUENCY_EVERY_MS = 5 * 60_000;
 
-/** Runs the rollups' incremental turn on a BullMQ job scheduler, in processes that run workers. */
+/** Runs the rollups' jobs on BullMQ job schedulers, in processes that run workers. */
 @Processor(METRICS_QUEUE, { concurrency: 1, autorun: false })
 export class MetricsRollupProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(MetricsRollupProcessor.name);
@@ -35,11 +37,12 @@ export class MetricsRollupProcessor extends WorkerHost implements OnApplicationB
   }
 
   async process(job: Job<unknown, unknown, MetricsJobName>): Promise<void> {
-    if (job.name !== 'metrics.rollup') throw new Error(`Unknown metrics job ${job.name}`);
     try {
-      await this.rollups.turn();
+      if (job.name === 'metrics.rollup') await this.rollups.turn();
+      else if (job.name === 'metrics.delinquency') await this.rollups.refreshDelinquency();
+      else throw new Error(`Unknown metrics job ${String(job.name)}`);
     } catch (error) {
-      this.logger.error(`rollup turn failed: ${error instanceof Error ? error.message : error}`);
+      this.logger.error(`metrics job failed: ${error instanceof Error ? error.message : error}`);
       throw error;
     }
   }

@@ -6,8 +6,11 @@ import { INSTALLMENT_ROLLUP, type DailyDelta, type SweepHit } from './rollup-del
 
 type Raw = Record<string, unknown>;
 
+/** The receivable statuses: what is still owed (paid, written-off and closed accounts are not). */
+const RECEIVABLE = "('active', 'in_agreement', 'legal')";
+
 /** Only one process rolls up at a time (every server runs the job; the others skip a turn). */
-const ROLLUP_LOCK = 'recupera_metric_rollup';
+const ROLLUP_LOCK = 'recupera_metric_rollup:';
 
 /**
  * An interaction is final once it ended and its wrap-up is done (a person answered and got a
@@ -94,7 +97,12 @@ export class RollupRepository {
     const q = this.dataSource.createQueryRunner();
     await q.connect();
     try {
-      const [lock] = (await q.query('SELECT GET_LOCK(?, ?) AS got', [ROLLUP_LOCK, waitSeconds])) as Raw[];
+      // Locks are server-wide in MariaDB: the name carries the database, so deployments (and
+      // parallel test runs) sharing a server do not wait on each other.
+      const [lock] = (await q.query('SELECT GET_LOCK(CONCAT(?, DATABASE()), ?) AS got', [
+        ROLLUP_LOCK,
+        waitSeconds,
+      ])) as Raw[];
       if (Number(lock['got']) !== 1) return null;
       try {
         await q.startTransaction();
@@ -105,7 +113,7 @@ export class RollupRepository {
         if (q.isTransactionActive) await q.rollbackTransaction();
         throw error;
       } finally {
-        await q.query('SELECT RELEASE_LOCK(?)', [ROLLUP_LOCK]);
+        await q.query('SELECT RELEASE_LOCK(CONCAT(?, DATABASE()))', [ROLLUP_LOCK]);
       }
     } finally {
       await q.release();
@@ -438,6 +446,56 @@ export class RollupRepository {
           right_party = right_party + VALUES(right_party)`,
       [increments.map((s) => [s.scope, s.scopeId, s.month, s.assigned, s.attempted, s.rightParty])],
     );
+  }
+
+  /**
+   * Recounts the receivable balance of every portfolio by aging bucket, sector, red and zona in one
+   * pass over the accounts, and replaces the table's contents in one transaction.
+   */
+  async refreshDelinquency(now: Date): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      const rows = (await tx.query(
+        `SELECT portfolio_id, aging_bucket, COALESCE(sector, '') AS sector, COALESCE(red, '') AS red,
+                COALESCE(zona, '') AS zona, currency, COUNT(*) AS accounts, SUM(balance_minor) AS total,
+                SUM(IF(days_past_due > 0, balance_minor, 0)) AS overdue
+           FROM accounts WHERE status IN ${RECEIVABLE}
+          GROUP BY portfolio_id, aging_bucket, sector, red, zona, currency`,
+      )) as Raw[];
+      const groups = new Map<string, unknown[]>();
+      for (const r of rows) {
+        for (const [dimension, key] of [
+          ['aging', r['aging_bucket']],
+          ['sector', r['sector']],
+          ['red', r['red']],
+          ['zona', r['zona']],
+        ] as const) {
+          const id = `${String(r['portfolio_id'])}|${dimension}|${String(key)}|${String(r['currency'])}`;
+          const group = groups.get(id) ?? [
+            r['portfolio_id'],
+            dimension,
+            String(key).slice(0, 120),
+            r['currency'],
+            0,
+            0,
+            0,
+            now,
+          ];
+          group[4] = Number(group[4]) + Number(r['accounts']);
+          group[5] = Number(group[5]) + Number(r['total']);
+          group[6] = Number(group[6]) + Number(r['overdue']);
+          groups.set(id, group);
+        }
+      }
+      await tx.query('DELETE FROM metric_delinquency');
+      const values = [...groups.values()];
+      for (let i = 0; i < values.length; i += 2_000)
+        await tx.query(
+          `INSERT INTO metric_delinquency (portfolio_id, dimension, group_key, currency, accounts, total_minor,
+             overdue_minor, counted_at) VALUES ?`,
+          [values.slice(i, i + 2_000)],
+        );
+      return values.length;
+    });
   }
 
   // ---- months ----

@@ -168,6 +168,11 @@ export class RollupService {
     return { month, ...result, seconds };
   }
 
+  /** The `metrics.delinquency` job: the receivable balance by bucket and segment, recounted. */
+  refreshDelinquency(now = new Date()): Promise<number> {
+    return this.repository.refreshDelinquency(now);
+  }
+
   /** A new month starts with every account each scope holds at its first instant. */
   private async seedMonthIfNew(q: QueryRunner, month: string): Promise<void> {
     if (await this.repository.isSeeded(q, month)) return;
