@@ -34,7 +34,7 @@ import type { AuthUser } from '../../common/auth/auth-user.type';
 import { AppException } from '../../common/errors/app.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
 import { TeamsService } from '../teams/teams.service';
-import { RecoveryRepository, type CubeFilter, type CubeSums, type GoalTarget } from './recovery.repository';
+import { RecoveryRepository, type CubeSums, type GoalTarget } from './recovery.repository';
 
 /** The currency a dashboard shows when nothing narrows it to one. */
 const FALLBACK_CURRENCY = 'USD';
