@@ -12,6 +12,7 @@ import { ComplianceModule } from './modules/compliance/compliance.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { RecoveryModule } from './modules/recovery/recovery.module';
+import { GoalsModule } from './modules/goals/goals.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
@@ -53,6 +54,7 @@ export class AppModule {
         DashboardModule,
         MetricsModule,
         RecoveryModule,
+        GoalsModule,
         HealthModule,
         RealtimeModule,
         FloorEventsModule,

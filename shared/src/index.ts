@@ -62,3 +62,4 @@ export * from './metrics/business-days.util';
 export * from './metrics/period.util';
 export * from './metrics/period-metrics.util';
 export * from './contracts/recovery.type';
+export * from './contracts/goals.type';
