@@ -63,3 +63,4 @@ export * from './metrics/period.util';
 export * from './metrics/period-metrics.util';
 export * from './contracts/recovery.type';
 export * from './contracts/goals.type';
+export * from './metrics/agent-time.util';

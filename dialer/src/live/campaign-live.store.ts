@@ -309,6 +309,15 @@ export class CampaignLiveStore {
     return first ?? null;
   }
 
+  /** How many people wait for an agent, and since when the first of them has (ms; null: nobody). */
+  async waitingSummary(campaignId: string): Promise<{ count: number; oldestAt: number | null }> {
+    const [count, first] = await Promise.all([
+      this.redis.zcard(this.keys.waiting(campaignId)),
+      this.redis.zrange(this.keys.waiting(campaignId), 0, 0, 'WITHSCORES'),
+    ]);
+    return { count, oldestAt: first[1] === undefined ? null : Number(first[1]) };
+  }
+
   async releaseLine(campaignId: string, callId: string): Promise<void> {
     await this.redis
       .multi()

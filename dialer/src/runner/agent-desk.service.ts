@@ -4,6 +4,7 @@ import {
   type AgentStateRequest,
   type AgentState,
   type AgentStateView,
+  type BreakReason,
   type DialRequest,
   type PreviewSkipRequest,
   type WrapUpRequest,
@@ -119,6 +120,16 @@ export class AgentDeskService {
     await this.ctx.store.updateAttempt(callId, { endReason: 'wrap_expired' });
     this.ctx.events.toAgent(agentId, 'call.wrap-up-expired', { callId, limitSeconds });
     await this.freed(agentId, agent.teamId);
+  }
+
+  /**
+   * A supervisor sends an agent on a break or logs them out. An agent on a call is left alone, and
+   * one wrapping up may be logged out but not sent on a break (the wrap-up ends with a disposition).
+   */
+  async forceState(agentId: string, request: { state: 'break' | 'offline'; breakReason?: BreakReason }) {
+    const current = await this.ctx.agents.get(agentId);
+    if (current.state === 'preview') await this.previews.release(agentId);
+    return this.requestState(agentId, current.teamId, request);
   }
 
   async previewDial(agentId: string, callId: string): Promise<string> {

@@ -1,7 +1,15 @@
 import type { AgreementResponse } from '../contracts/agreements.type';
 import type { PacingExplanationView } from '../contracts/dialer.type';
 import type { CallOutcome } from '../domain/enums.constant';
-import type { Ack, AgentStateView, CallRef, CallView } from './agent-events.type';
+import type { FloorSnapshot } from '../contracts/floor.type';
+import type {
+  Ack,
+  AgentStateView,
+  BreakReason,
+  CallRef,
+  CallView,
+  RequestableAgentState,
+} from './agent-events.type';
 
 export const SUPERVISOR_NAMESPACE = '/supervisor';
 
@@ -49,6 +57,15 @@ export interface SupervisorServerToClientEvents {
   'call.transfer-requested': (request: TransferRequested) => void;
   /** The call a supervisor took ended. */
   'call.transfer-ended': (ended: CallRef) => void;
+  /** The whole floor, on connecting and every couple of seconds (the day's counters, campaigns, alerts). */
+  'floor.snapshot': (snapshot: FloorSnapshot) => void;
+}
+
+/** A supervisor sends an agent of their team on a break, or logs them out. */
+export interface ForceAgentStateRequest {
+  agentId: string;
+  state: Extract<RequestableAgentState, 'break' | 'offline'>;
+  breakReason?: BreakReason;
 }
 
 export interface WrapUpOverdue {
@@ -74,4 +91,6 @@ export interface SupervisorClientToServerEvents {
   'call.transfer-accepted': (request: CallRef, ack: Ack) => void;
   /** Ends a call this supervisor took. */
   'call.hang-up-requested': (request: CallRef, ack: Ack) => void;
+  /** Refused for an agent on a call (and a break while wrapping up): the call comes first. */
+  'agent.force-state': (request: ForceAgentStateRequest, ack: Ack) => void;
 }

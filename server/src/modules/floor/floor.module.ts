@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { DialerModule } from '../dialer/dialer.module';
 import { TeamsModule } from '../teams/teams.module';
+import { FloorSnapshotRepository } from './floor-snapshot.repository';
+import { FloorSnapshotService } from './floor-snapshot.service';
 import { FloorController } from './floor.controller';
 import { FloorService } from './floor.service';
 import { SupervisorGateway } from './supervisor.gateway';
@@ -10,6 +12,6 @@ import { SupervisorGateway } from './supervisor.gateway';
 @Module({
   imports: [DialerModule, CampaignsModule, TeamsModule],
   controllers: [FloorController],
-  providers: [FloorService, SupervisorGateway],
+  providers: [FloorService, FloorSnapshotRepository, FloorSnapshotService, SupervisorGateway],
 })
 export class FloorModule {}
