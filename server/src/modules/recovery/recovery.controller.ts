@@ -6,8 +6,15 @@ import type { AuthUser } from '../../common/auth/auth-user.type';
 import { CurrentUser, Roles } from '../../common/auth/auth-metadata.util';
 import { toCsv, toXlsx } from '../../common/export/table-export.util';
 import { RequestLocale } from '../../common/http/request-locale.util';
+import { productivityReportPdf } from './productivity-report.util';
 import { recoveryExportTable } from './recovery-export.util';
-import { DelinquencyQueryDto, DrillQueryDto, RecoveryExportDto, RecoveryQueryDto } from './recovery.dto';
+import {
+  DelinquencyQueryDto,
+  DrillQueryDto,
+  ProductivityReportQueryDto,
+  RecoveryExportDto,
+  RecoveryQueryDto,
+} from './recovery.dto';
 import { RecoveryService } from './recovery.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -36,6 +43,25 @@ export class RecoveryController {
   @Roles('manager', 'admin', 'supervisor')
   accounts(@CurrentUser() user: AuthUser, @Query() query: DrillQueryDto) {
     return this.recovery.drill(user, query);
+  }
+
+  /** A client's monthly productivity report as PDF, in the caller's language. */
+  @Get('report.pdf')
+  @Roles('manager', 'admin')
+  async report(
+    @CurrentUser() user: AuthUser,
+    @Query() { clientId, month }: ProductivityReportQueryDto,
+    @RequestLocale() locale: Locale,
+    @Res() response: Response,
+  ): Promise<void> {
+    const report = await this.recovery.productivityReport(user, clientId, month, locale);
+    const pdf = await productivityReportPdf(report, locale);
+    response.setHeader('Content-Type', 'application/pdf');
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="productividad-${clientId}-${month}.pdf"`,
+    );
+    response.send(pdf);
   }
 
   /** One of the dashboard's tables as CSV or XLSX, in the caller's language. */

@@ -34,6 +34,11 @@ export class RecoveryExportDto extends RecoveryQueryDto {
   @IsIn(EXPORT_FORMATS) format!: ExportFormat;
 }
 
+export class ProductivityReportQueryDto {
+  @Matches(ID, { message: 'clientId must be an id' }) clientId!: string;
+  @Matches(MONTH, { message: 'month must be YYYY-MM' }) month!: string;
+}
+
 export class DelinquencyQueryDto implements DelinquencyQuery {
   @IsIn(DELINQUENCY_DIMENSIONS) by!: DelinquencyDimension;
   @IsOptional() @Matches(ID, { message: 'clientId must be an id' }) clientId?: string;

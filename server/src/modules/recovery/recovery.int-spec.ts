@@ -165,6 +165,20 @@ describe('Recovery dashboard', () => {
     expect(sheet.getRow(2).getCell(3).value).toBe(4000);
   });
 
+  it("renders a client's monthly productivity report as PDF, for managers only", async () => {
+    const path = `/api/recovery/report.pdf?clientId=${f.ids['C1']}&month=2026-11`;
+    const pdf = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${tokens['manager']}` } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.toString('latin1')).toContain('Informe de productividad Cliente C1 2026-11');
+    const refused = await fetch(`${t.url}${path}`, {
+      headers: { authorization: `Bearer ${tokens['norte']}` },
+    });
+    expect(refused.status).toBe(403);
+  });
+
   it('shows the delinquency index by aging bucket and by sector', async () => {
     const { body } = await get<DelinquencyResponse>('/recovery/delinquency?by=aging', tokens['manager']);
     // Six accounts of 31–60 days: 100 000 × (1 + 2 + 3 + 4) + 2 × 100 000, all overdue.

@@ -265,6 +265,44 @@ export class RecoveryRepository {
     };
   }
 
+  async client(clientId: string): Promise<{ name: string; code: string; currency: string } | null> {
+    const rows = (await this.dataSource.query('SELECT name, code, currency FROM clients WHERE id = ?', [
+      clientId,
+    ])) as Raw[];
+    return rows[0]
+      ? {
+          name: String(rows[0]['name']),
+          code: String(rows[0]['code']),
+          currency: String(rows[0]['currency']),
+        }
+      : null;
+  }
+
+  /**
+   * Why debtors reached did not pay: the dispositions of the month's right-party talks that ended
+   * without a promise (refusals, disputes, "call me later", a talk with no commitment), most first.
+   */
+  async noPaymentReasons(
+    clientId: string,
+    start: Date,
+    end: Date,
+    limit: number,
+  ): Promise<{ labelEs: string; labelEn: string; count: number }[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT d.label_es, d.label_en, COUNT(*) AS n
+         FROM interactions i JOIN accounts a ON a.id = i.account_id JOIN dispositions d ON d.id = i.disposition_id
+        WHERE i.created_at >= ? AND i.created_at < ? AND a.client_id = ?
+          AND d.category IN ('refusal', 'dispute', 'callback', 'rpc') AND d.is_promise = 0
+        GROUP BY d.id, d.label_es, d.label_en ORDER BY n DESC, d.label_es LIMIT ?`,
+      [start, end, clientId, limit],
+    )) as Raw[];
+    return rows.map((r) => ({
+      labelEs: String(r['label_es']),
+      labelEn: String(r['label_en']),
+      count: Number(r['n']),
+    }));
+  }
+
   /** The accounts behind a sweep figure, a page at a time. */
   async drill(
     month: string,

@@ -19,6 +19,7 @@ import {
   sweepRate,
   type AgentRanking,
   type DelinquencyQuery,
+  type Locale,
   type DelinquencyResponse,
   type DrillQuery,
   type DrillResponse,
@@ -34,6 +35,7 @@ import type { AuthUser } from '../../common/auth/auth-user.type';
 import { AppException } from '../../common/errors/app.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
 import { TeamsService } from '../teams/teams.service';
+import type { ProductivityReport } from './productivity-report.util';
 import { RecoveryRepository, type CubeSums, type GoalTarget } from './recovery.repository';
 
 /** The currency a dashboard shows when nothing narrows it to one. */
@@ -144,6 +146,45 @@ export class RecoveryService {
         agents: agents.map(withRates),
       },
       leaderboard: await this.leaderboard(byAgent),
+    };
+  }
+
+  /** The figures of a client's monthly productivity report (rendered as PDF by the controller). */
+  async productivityReport(
+    user: AuthUser,
+    clientId: string,
+    month: string,
+    locale: Locale,
+  ): Promise<ProductivityReport> {
+    const client = await this.repository.client(clientId);
+    if (!client) throw AppException.notFound('Client');
+    const dashboard = await this.dashboard(user, { month, clientId, currency: client.currency });
+    const period = monthPeriod(month, this.config.agencyTimeZone);
+    const [goals, reasons] = await Promise.all([
+      this.repository.goals('month', period.firstDay, 'client'),
+      this.repository.noPaymentReasons(clientId, period.start, period.end, 8),
+    ]);
+    const portfolios = dashboard.sweep.portfolios;
+    const assigned = portfolios.reduce((sum, p) => sum + p.assigned, 0);
+    const attempted = portfolios.reduce((sum, p) => sum + p.attempted, 0);
+    const rightParty = portfolios.reduce((sum, p) => sum + p.rightParty, 0);
+    return {
+      clientName: client.name,
+      month,
+      generatedAt: new Date(),
+      goalMinor: goals.find((g) => g.scopeId === clientId)?.targetMinor ?? null,
+      dashboard,
+      sweep: {
+        assigned,
+        attempted,
+        rightParty,
+        sweepRate: sweepRate(attempted, assigned),
+        contactedSweepRate: contactedSweepRate(rightParty, assigned),
+      },
+      noPaymentReasons: reasons.map((r) => ({
+        label: locale === 'es' ? r.labelEs : r.labelEn,
+        count: r.count,
+      })),
     };
   }
 
