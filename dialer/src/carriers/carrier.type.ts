@@ -1,4 +1,4 @@
-import type { CarrierName, MachineAction } from '@recupera/shared';
+import type { CarrierName, MachineAction, MonitorMode } from '@recupera/shared';
 
 /** One outbound call the dialer asks a carrier to place. */
 export interface PlaceCallRequest {
@@ -34,6 +34,12 @@ export interface CallHandle {
   carrierSid: string;
 }
 
+/** A call with its agent's leg and, once a supervisor joined, theirs (carrier ids). */
+export interface MonitoredCall extends CallHandle {
+  agentLeg: string | null;
+  monitorLeg: string | null;
+}
+
 /**
  * The one way the dialer reaches the telephone network. `simulated` draws outcomes from a seeded
  * scenario; `twilio` drives Twilio's REST API and hears back through signed webhooks.
@@ -44,8 +50,18 @@ export interface Carrier {
   onEvent(sink: CarrierEventSink): void;
   /** Starts ringing; resolves with the carrier's id for the call once the carrier accepted it. */
   placeCall(request: PlaceCallRequest): Promise<CallHandle>;
-  /** Joins an answered call to the agent's conference (the agent's softphone is in it). */
-  bridgeToAgent(call: CallHandle, agentId: string): Promise<void>;
+  /**
+   * Joins an answered call to the agent's conference and brings the agent's softphone into it;
+   * returns the carrier's id of the agent's leg when it placed one.
+   */
+  bridgeToAgent(call: CallHandle, agentId: string): Promise<{ agentLeg: string | null }>;
+  /** Whether supervisors can listen, whisper and barge (conference roles need a real network). */
+  readonly canMonitor: boolean;
+  /**
+   * Brings a supervisor into the agent's conference in `mode`, or changes the mode of one already
+   * in it; returns the supervisor's leg.
+   */
+  monitor(call: MonitoredCall, agentId: string, supervisorId: string, mode: MonitorMode): Promise<string>;
   /** Puts the debtor on hold (music, the agent cannot be heard) or takes them off it. */
   hold(call: CallHandle, agentId: string, on: boolean): Promise<void>;
   /** Plays the campaign's message to a person no agent could take, then hangs up. */

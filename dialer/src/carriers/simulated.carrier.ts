@@ -132,8 +132,16 @@ export class SimulatedCarrier implements Carrier {
     return handle;
   }
 
-  async bridgeToAgent(call: CallHandle, agentId: string): Promise<void> {
+  async bridgeToAgent(call: CallHandle, agentId: string): Promise<{ agentLeg: string | null }> {
     await this.command({ kind: 'bridge', callId: call.callId, agentId });
+    return { agentLeg: null };
+  }
+
+  /** A simulated call has no audio to listen to. */
+  readonly canMonitor = false;
+
+  monitor(): Promise<string> {
+    return Promise.reject(new Error('The simulated carrier carries no audio to listen to'));
   }
 
   async hold(call: CallHandle, _agentId: string, on: boolean): Promise<void> {

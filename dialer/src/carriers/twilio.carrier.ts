@@ -1,8 +1,8 @@
 import twilio, { RequestClient, type Twilio } from 'twilio';
 import type SdkRequestClient from 'twilio/lib/base/RequestClient';
 import type SdkResponse from 'twilio/lib/http/response';
-import { voiceIdentity } from '@recupera/shared';
-import type { CallHandle, Carrier, CarrierEventSink, PlaceCallRequest } from './carrier.type';
+import { voiceIdentity, type MonitorMode } from '@recupera/shared';
+import type { CallHandle, Carrier, CarrierEventSink, MonitoredCall, PlaceCallRequest } from './carrier.type';
 import { twilioCallEvent, type TwilioWebhookKind } from './twilio-events.util';
 import { agentConferenceName, agentConferenceTwiml, messageTwiml } from './twilio-twiml.util';
 
@@ -81,8 +81,8 @@ export class TwilioCarrier implements Carrier {
    * Moves the debtor into the agent's conference and rings the agent's browser softphone
    * (`@twilio/voice-sdk`, identity `user-<id>`) into it; either leg leaving ends the conference.
    */
-  async bridgeToAgent(call: CallHandle, agentId: string): Promise<void> {
-    await Promise.all([
+  async bridgeToAgent(call: CallHandle, agentId: string): Promise<{ agentLeg: string | null }> {
+    const [, agentLeg] = await Promise.all([
       this.client.calls(call.carrierSid).update({ twiml: agentConferenceTwiml(agentId) }),
       this.client.calls.create({
         to: `client:${voiceIdentity(agentId)}`,
@@ -90,17 +90,57 @@ export class TwilioCarrier implements Carrier {
         twiml: agentConferenceTwiml(agentId),
       }),
     ]);
+    return { agentLeg: agentLeg.sid };
   }
 
-  /** The debtor's leg in the agent's conference is held (Twilio plays its hold music) or released. */
-  async hold(call: CallHandle, agentId: string, on: boolean): Promise<void> {
+  readonly canMonitor = true;
+
+  /**
+   * The supervisor's softphone joins the agent's conference: muted to listen, as a coach of the
+   * agent's leg to whisper, or as a full participant to barge. Leaving does not end the call.
+   */
+  async monitor(
+    call: MonitoredCall,
+    agentId: string,
+    supervisorId: string,
+    mode: MonitorMode,
+  ): Promise<string> {
+    const conference = await this.conferenceOf(agentId);
+    const role = {
+      muted: mode === 'listen',
+      coaching: mode === 'whisper',
+      ...(mode === 'whisper' && call.agentLeg ? { callSidToCoach: call.agentLeg } : {}),
+    };
+    if (call.monitorLeg) {
+      await this.client.conferences(conference).participants(call.monitorLeg).update(role);
+      return call.monitorLeg;
+    }
+    const leg = await this.client.conferences(conference).participants.create({
+      from: this.callerId,
+      to: `client:${voiceIdentity(supervisorId)}`,
+      beep: 'false',
+      endConferenceOnExit: false,
+      ...role,
+    });
+    return leg.callSid;
+  }
+
+  private async conferenceOf(agentId: string): Promise<string> {
     const [conference] = await this.client.conferences.list({
       friendlyName: agentConferenceName(agentId),
       status: 'in-progress',
       limit: 1,
     });
     if (!conference) throw new Error(`No conference in progress for agent ${agentId}`);
-    await this.client.conferences(conference.sid).participants(call.carrierSid).update({ hold: on });
+    return conference.sid;
+  }
+
+  /** The debtor's leg in the agent's conference is held (Twilio plays its hold music) or released. */
+  async hold(call: CallHandle, agentId: string, on: boolean): Promise<void> {
+    await this.client
+      .conferences(await this.conferenceOf(agentId))
+      .participants(call.carrierSid)
+      .update({ hold: on });
   }
 
   async playMessageAndHangUp(call: CallHandle, message: string): Promise<void> {

@@ -29,6 +29,10 @@ export interface LiveCall {
   transfer: TransferState;
   /** The supervisor who took the call from the agent. */
   transferredTo: string | null;
+  /** The carrier's id of the agent's own leg, and of a supervisor's listening in. */
+  agentLeg: string | null;
+  monitorLeg: string | null;
+  monitoredBy: string | null;
 }
 
 export function controlsOf(call: LiveCall | null): CallControls {
@@ -63,6 +67,9 @@ export function queuedCall(
     muted: false,
     transfer: 'none',
     transferredTo: null,
+    agentLeg: null,
+    monitorLeg: null,
+    monitoredBy: null,
     ...fields,
   };
 }
@@ -497,5 +504,8 @@ function deserialize(hash: Record<string, string>): LiveCall {
     muted: hash['muted'] === 'true',
     transfer: (hash['transfer'] as TransferState | undefined) || 'none',
     transferredTo: text('transferredTo'),
+    agentLeg: text('agentLeg'),
+    monitorLeg: text('monitorLeg'),
+    monitoredBy: text('monitoredBy'),
   };
 }

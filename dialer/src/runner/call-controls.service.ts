@@ -1,4 +1,4 @@
-import type { CallControls, CallSwitchRequest } from '@recupera/shared';
+import type { CallControls, CallSwitchRequest, MonitorMode } from '@recupera/shared';
 import { controlsOf, type LiveCall } from '../live/campaign-live.store';
 import { AgentDeskError } from './agent-moves.util';
 import type { CallLifecycleService } from './call-lifecycle.service';
@@ -78,6 +78,37 @@ export class CallControlsService {
     await this.ctx.store.updateAttempt(callId, { transferredTo: supervisorId, transferredAt: now });
     this.publish(call.agentId, { ...call, held: false, transfer: 'taken' });
     await this.calls.agentLeftCall(call, call.agentId, 'transfer', now);
+  }
+
+  /**
+   * A supervisor of the agent's team listens to, whispers to or barges into a connected call (the
+   * Twilio carrier only: conference roles need real audio).
+   */
+  async monitor(
+    supervisorId: string,
+    teams: SupervisedTeams,
+    callId: string,
+    mode: MonitorMode,
+  ): Promise<void> {
+    if (!this.ctx.carrier.canMonitor)
+      throw new AgentDeskError('state_conflict', 'Listening in needs the Twilio carrier');
+    const call = await this.ctx.live.getCall(callId);
+    if (
+      !call ||
+      call.stage !== 'connected' ||
+      !call.agentId ||
+      (teams !== 'all' && !teams.includes(call.teamId ?? ''))
+    )
+      throw new AgentDeskError('not_your_call', 'There is no call of your team to join');
+    if (call.monitoredBy && call.monitoredBy !== supervisorId)
+      throw new AgentDeskError('state_conflict', 'Another supervisor is already on this call');
+    const monitorLeg = await this.ctx.carrier.monitor(
+      { ...handleOf(call), agentLeg: call.agentLeg, monitorLeg: call.monitoredBy ? call.monitorLeg : null },
+      call.agentId,
+      supervisorId,
+      mode,
+    );
+    await this.ctx.live.updateCall(callId, { monitorLeg, monitoredBy: supervisorId });
   }
 
   /** The supervisor who took a call ends it. */

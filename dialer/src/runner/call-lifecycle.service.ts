@@ -131,7 +131,11 @@ export class CallLifecycleService {
     const timer = this.abandonTimers.get(call.callId);
     if (timer) clearTimeout(timer);
     this.abandonTimers.delete(call.callId);
-    await this.ctx.carrier.bridgeToAgent({ callId: call.callId, carrierSid: call.carrierSid ?? '' }, agentId);
+    const { agentLeg } = await this.ctx.carrier.bridgeToAgent(
+      { callId: call.callId, carrierSid: call.carrierSid ?? '' },
+      agentId,
+    );
+    if (agentLeg) await this.ctx.live.updateCall(call.callId, { agentLeg });
     const moved = await this.ctx.agents.move(agentId, agent.teamId, ['reserved'], 'on_call', now.getTime(), {
       callId: call.callId,
       campaignId: campaignOf(call),

@@ -58,6 +58,19 @@ export class FakeTwilioApi {
         status: 200,
         body: conferenceList(this.accountSid, url.searchParams.get('FriendlyName') ?? ''),
       };
+    const joined = path.match(new RegExp(`^${conferences}/(CF[0-9a-f]{32})/Participants\\.json$`));
+    if (request.method === 'POST' && joined)
+      return {
+        status: 201,
+        body: {
+          account_sid: this.accountSid,
+          conference_sid: joined[1],
+          call_sid: this.nextSid(),
+          muted: form.get('Muted') === 'true',
+          coaching: form.get('Coaching') === 'true',
+          status: 'queued',
+        },
+      };
     const participant = path.match(
       new RegExp(`^${conferences}/(CF[0-9a-f]{32})/Participants/(CA[0-9a-f]{32})\\.json$`),
     );

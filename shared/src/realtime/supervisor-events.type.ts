@@ -61,6 +61,14 @@ export interface SupervisorServerToClientEvents {
   'floor.snapshot': (snapshot: FloorSnapshot) => void;
 }
 
+/** How a supervisor joins an agent's call: hearing both, speaking to the agent alone, or to both. */
+export const MONITOR_MODES = ['listen', 'whisper', 'barge'] as const;
+export type MonitorMode = (typeof MONITOR_MODES)[number];
+
+export interface MonitorRequest extends CallRef {
+  mode: MonitorMode;
+}
+
 /** A supervisor sends an agent of their team on a break, or logs them out. */
 export interface ForceAgentStateRequest {
   agentId: string;
@@ -93,4 +101,6 @@ export interface SupervisorClientToServerEvents {
   'call.hang-up-requested': (request: CallRef, ack: Ack) => void;
   /** Refused for an agent on a call (and a break while wrapping up): the call comes first. */
   'agent.force-state': (request: ForceAgentStateRequest, ack: Ack) => void;
+  /** Listen, whisper or barge on a call of one's team (Twilio only); a second request changes the mode. */
+  'call.monitor-requested': (request: MonitorRequest, ack: Ack) => void;
 }

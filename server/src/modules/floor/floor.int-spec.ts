@@ -93,9 +93,22 @@ describe('Supervisor floor', () => {
     const campaign = seen.campaigns.find((c) => c.name === 'Piso')!;
     expect(campaign).toMatchObject({ status: 'running', dialMode: 'progressive', abandonCapBp: 300 });
     expect(campaign.linesInFlight).toBeGreaterThanOrEqual(1);
-    // A refusal to dial an agent on a call: the call comes first.
+    // An agent on a call is not sent on a break: the call comes first.
     expect(await force(supervisor, { agentId: f.ids['agentA'], state: 'break' })).toMatchObject({
       ok: false,
+    });
+    // Listening in needs real audio: the simulated carrier says so.
+    const listen = await new Promise<AckResult>((resolve) =>
+      (supervisor.emit as (e: string, p: unknown, ack: (r: AckResult) => void) => void)(
+        'call.monitor-requested',
+        { callId: agent.call!.callId, mode: 'listen' },
+        resolve,
+      ),
+    );
+    expect(listen).toEqual({
+      ok: false,
+      code: ErrorCode.Conflict,
+      message: 'Listening in needs the Twilio carrier',
     });
   });
 });

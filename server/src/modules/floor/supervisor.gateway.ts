@@ -28,7 +28,7 @@ import { WHOLE_FLOOR_ROOM } from '../realtime/floor-events.service';
 import { TeamsService } from '../teams/teams.service';
 import { FloorSnapshotRepository } from './floor-snapshot.repository';
 import { FloorSnapshotService } from './floor-snapshot.service';
-import { ForceAgentStateDto } from './floor.dto';
+import { ForceAgentStateDto, MonitorDto } from './floor.dto';
 
 type SupervisorSocket = Socket<SupervisorClientToServerEvents, SupervisorServerToClientEvents>;
 
@@ -114,6 +114,15 @@ export class SupervisorGateway implements OnGatewayConnection, OnGatewayDisconne
     return runSocketAction(this.logger, async () => {
       const user = socketUser(socket)!;
       await this.engine.controls.supervisorHangUp(user.id, parsePayload(CallRefDto, body).callId);
+    });
+  }
+
+  @SubscribeMessage('call.monitor-requested')
+  monitor(@ConnectedSocket() socket: SupervisorSocket, @MessageBody() body: unknown): Promise<AckResult> {
+    return runSocketAction(this.logger, async () => {
+      const user = socketUser(socket)!;
+      const { callId, mode } = parsePayload(MonitorDto, body);
+      await this.engine.controls.monitor(user.id, await this.teams.visibleTeamIds(user), callId, mode);
     });
   }
 

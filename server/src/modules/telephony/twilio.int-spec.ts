@@ -178,6 +178,22 @@ describe('Twilio carrier and webhooks', () => {
     });
   });
 
+  it("brings a supervisor into the agent's conference to listen, then to whisper to the agent", async () => {
+    const call = { callId: '42', carrierSid: CALL_SID, agentLeg: 'CA' + 'a'.repeat(32), monitorLeg: null };
+    const leg = await carrier.monitor(call, '7', '3', 'listen');
+    const created = fake.requests.find((r) => r.path.endsWith('/Participants.json'))!;
+    expect(created.form.get('To')).toBe('client:user-3');
+    expect(created.form.get('Muted')).toBe('true');
+    expect(created.form.get('EndConferenceOnExit')).toBe('false');
+    fake.requests.length = 0;
+
+    expect(await carrier.monitor({ ...call, monitorLeg: leg }, '7', '3', 'whisper')).toBe(leg);
+    const updated = fake.requests.find((r) => r.path.endsWith(`/Participants/${leg}.json`))!;
+    expect(updated.form.get('Coaching')).toBe('true');
+    expect(updated.form.get('CallSidToCoach')).toBe(call.agentLeg);
+    expect(updated.form.get('Muted')).toBe('false');
+  });
+
   describe('browser softphone token', () => {
     it("gives an agent a Voice SDK token for their own line, signed with the API key's secret", async () => {
       const agentId = await insertUser(test.db, { email: 'voice.agent@x.co', role: 'agent' });
