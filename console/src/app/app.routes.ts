@@ -45,7 +45,7 @@ export const appRoutes: Routes = [
       },
       {
         path: 'dashboard',
-        canActivate: [roleGuard('manager', 'admin')],
+        canActivate: [roleGuard('manager', 'admin', 'supervisor')],
         loadChildren: () => import('./features/dashboard/dashboard.routes').then((m) => m.DASHBOARD_ROUTES),
       },
       {
