@@ -7,6 +7,8 @@ import { RollupService } from './rollup.service';
 
 /** How far the dashboards may lag the floor's writes. */
 export const ROLLUP_EVERY_MS = 2_000;
+/** A job catches up on a backlog (a seed, an import of history) for this long before yielding. */
+const CATCH_UP_BUDGET_MS = 1_500;
 /** Balances move with payments and imports; the delinquency figures are recounted this often. */
 export const DELINQUENCY_EVERY_MS = 5 * 60_000;
 
@@ -38,7 +40,7 @@ export class MetricsRollupProcessor extends WorkerHost implements OnApplicationB
 
   async process(job: Job<unknown, unknown, MetricsJobName>): Promise<void> {
     try {
-      if (job.name === 'metrics.rollup') await this.rollups.turn();
+      if (job.name === 'metrics.rollup') await this.rollups.catchUp(new Date(), CATCH_UP_BUDGET_MS);
       else if (job.name === 'metrics.delinquency') await this.rollups.refreshDelinquency();
       else throw new Error(`Unknown metrics job ${String(job.name)}`);
     } catch (error) {

@@ -115,10 +115,12 @@ export class RollupService {
     });
   }
 
-  /** Turns until nothing is left (a test, the end of a seed). */
-  async catchUp(now = new Date()): Promise<number> {
+  /** Turns until nothing is left (a test, the end of a seed), or until `budgetMs` has passed. */
+  async catchUp(now = new Date(), budgetMs = Number.POSITIVE_INFINITY): Promise<number> {
+    const started = Date.now();
     let total = 0;
     for (;;) {
+      if (Date.now() - started > budgetMs) return total;
       const turn = await this.turn(now);
       if (!turn) return total;
       const rows = turn.assignments + turn.interactions + turn.agreements + turn.payments + turn.installments;
