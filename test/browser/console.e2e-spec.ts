@@ -164,60 +164,79 @@ describe('console in a browser', () => {
     expect(await page.getByTestId('nav').count()).toBe(0);
   });
 
-  it('a manager sees both clients and the charts on the dashboard, then switches to English', async () => {
+  it('a manager sees goal attainment per supervisor, filters to a portfolio, drills into the accounts and exports XLSX', async () => {
     const page = await openPage();
     await logIn(page, DEMO.manager);
     await page.waitForURL(`${server.url}/dashboard`);
-    const dashboard = page.getByTestId('manager-dashboard');
-    const clients = dashboard.getByTestId('dashboard-clients');
-    await clients.waitFor();
-
-    expect(await dashboard.locator('h1').innerText()).toBe('Tablero');
-    expect(await clients.locator('.rc-kpi__label').allInnerTexts()).toEqual([
-      'Aguas del Valle EP (AGVALLE)',
-      'Banco Cordillera (BCORD)',
-    ]);
-    expect(await kpiValue(clients, 'Banco Cordillera (BCORD)').innerText()).toMatch(/^[\d.]+,\d{2}\sMXN$/);
-    expect(await kpiValue(clients, 'Aguas del Valle EP (AGVALLE)').innerText()).toMatch(
-      /^[\d.]+,\d{2}\sUS\$$/,
-    );
-
-    // One recovery chart per currency plus the aging chart, drawn by ECharts on canvases.
-    const recoveryCharts = dashboard.locator('[data-testid="recovery-chart"] canvas');
-    await recoveryCharts.nth(1).waitFor();
-    await dashboard.locator('[data-testid="aging-chart"] canvas').waitFor();
-    expect(await recoveryCharts.count()).toBe(2);
-    await waitForChartsToSettle(page, '[data-testid="manager-dashboard"]');
-    const painted = await recoveryCharts.evaluateAll((canvases) =>
-      (canvases as HTMLCanvasElement[]).map((canvas) => {
-        const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
-        let opaque = 0;
-        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) opaque++;
-        return { width: canvas.width, height: canvas.height, opaque };
-      }),
-    );
-    for (const canvas of painted) {
-      expect(canvas.width).toBeGreaterThan(200);
-      expect(canvas.height).toBeGreaterThan(200);
-      expect(canvas.opaque).toBeGreaterThan(1000);
+    const dashboard = page.getByTestId('recovery-dashboard');
+    await dashboard.waitFor();
+    expect(await dashboard.locator('h1').innerText()).toBe('Tablero de recaudo');
+    // The demo's history reaches the rollups within seconds of the seed; reload until it has.
+    const teams = dashboard.getByTestId('recovery-teams-table').getByTestId('recovery-team-row');
+    for (let tries = 0; (await teams.count()) === 0 && tries < 45; tries++) {
+      await page.waitForTimeout(2_000);
+      await page.reload();
+      await dashboard.waitFor();
     }
-    await fullPageScreenshot(page, 'manager-dashboard.png', () =>
-      waitForChartsToSettle(page, '[data-testid="manager-dashboard"]'),
+    expect(await teams.count()).toBeGreaterThanOrEqual(2);
+    const norte = teams.filter({ hasText: 'Equipo Norte' });
+    expect(await norte.innerText()).toMatch(/\d+(,\d)?\s?%/);
+    expect(await kpiValue(dashboard, 'Recaudado en el mes').innerText()).toMatch(/\d/);
+
+    const charts = ['goals', 'trend', 'funnel'].map((name) =>
+      dashboard.locator(`[data-testid="recovery-chart-${name}"] canvas`),
     );
+    for (const chart of charts) await chart.first().waitFor();
+    await waitForChartsToSettle(page, '[data-testid="recovery-dashboard"]');
+    const painted = await Promise.all(
+      charts.map((chart) =>
+        chart.first().evaluate((canvas) => {
+          const c = canvas as HTMLCanvasElement;
+          const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+          let opaque = 0;
+          for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) opaque++;
+          return opaque;
+        }),
+      ),
+    );
+    for (const opaque of painted) expect(opaque).toBeGreaterThan(1000);
+    await fullPageScreenshot(page, 'manager-dashboard.png', () =>
+      waitForChartsToSettle(page, '[data-testid="recovery-dashboard"]'),
+    );
+
+    // One client, then one of its portfolios: the filters go to the address.
+    await page.getByTestId('recovery-filter-client').click();
+    await page.getByRole('option', { name: /Banco Cordillera/ }).click();
+    await page.waitForURL(/clientId=/);
+    await page.getByTestId('recovery-filter-portfolio').click();
+    await page.getByRole('option', { name: /Tarjetas/ }).click();
+    await page.waitForURL(/portfolioId=/);
+    const portfolios = dashboard.getByTestId('recovery-sweep-portfolios');
+    await portfolios.locator('tr.mat-mdc-row, tbody tr').first().waitFor();
+
+    // Drill into the accounts behind a sweep figure.
+    await portfolios.getByTestId('recovery-drill').first().click();
+    const drill = page.getByTestId('recovery-drill-dialog');
+    await drill.waitFor();
+    await drill.getByTestId('recovery-drill-account').first().waitFor();
+    expect(await drill.getByTestId('recovery-drill-account').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+
+    // The leaderboard as an Excel file.
+    const download = page.waitForEvent('download');
+    await dashboard.getByTestId('recovery-export-leaderboard-xlsx').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const saved = await file.path();
+    expect(readFileSync(saved!).subarray(0, 2).toString('latin1')).toBe('PK');
 
     await page.getByTestId('locale-en').click();
-    await waitForText(dashboard.locator('h1'), 'Dashboard');
+    await waitForText(dashboard.locator('h1'), 'Recovery dashboard');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await dashboard.locator('h2.rc-section-title').innerText()).toBe('Recovery by client');
-    expect(await dashboard.locator('h2.rc-card__title').allInnerTexts()).toEqual([
-      'Goal attainment by team',
-      'Portfolio by aging bucket',
-    ]);
     expect(await page.getByTestId('nav-accounts').innerText()).toBe('Accounts');
     expect(await page.getByTestId('nav-audit').innerText()).toBe('Audit');
     expect(await page.getByTestId('user-role').innerText()).toBe('Manager');
-    expect(await kpiValue(clients, 'Banco Cordillera (BCORD)').innerText()).toMatch(/^MX\$[\d,]+\.\d{2}$/);
-    expect(await dashboard.innerText()).not.toContain('Recaudo por cliente');
+    expect(await dashboard.innerText()).not.toContain('Recaudado en el mes');
   });
 
   it("a supervisor sees the floor with Equipo Norte's eight agents", async () => {

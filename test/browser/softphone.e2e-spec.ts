@@ -238,6 +238,41 @@ describe('softphone in a browser', () => {
     await waitForText(softphone.getByTestId('softphone-state'), 'Pausa');
   });
 
+  it("a supervisor sees an agent's state change on the floor within a second of the agent's action", async () => {
+    const page = await openPage();
+    const softphone = await agentWorkspace(page);
+    const floorContext = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
+    try {
+      const floor = await floorContext.newPage();
+      floor.on('pageerror', (error) => pageErrors.push(error.message));
+      await floor.goto(`${server.url}/login`);
+      await floor.getByTestId('login-email').fill(DEMO.supervisorNorte);
+      await floor.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await floor.getByTestId('login-submit').click();
+      await floor.waitForURL(`${server.url}/floor`);
+      // Lucía Fernández is agente1, the agent this suite signs in as.
+      const state = floor
+        .locator('tr')
+        .filter({ hasText: 'Lucía Fernández' })
+        .getByTestId('floor-agent-state')
+        .first();
+      await state.waitFor();
+      // The floor is live once the first snapshot arrived (the state column is filled in).
+      await floor.getByTestId('floor-live-status').and(floor.locator('[data-status="connected"]')).waitFor();
+      await state.filter({ hasNotText: 'Disponible' }).waitFor();
+
+      const clicked = Date.now();
+      await softphone.getByTestId('softphone-available').click();
+      await state.filter({ hasText: 'Disponible' }).waitFor({ timeout: 1_000 });
+      console.log(`floor saw the agent available ${Date.now() - clicked} ms after the click`);
+
+      await softphone.getByTestId('softphone-break').click();
+      await state.filter({ hasText: 'Pausa' }).waitFor({ timeout: 1_000 });
+    } finally {
+      await floorContext.close();
+    }
+  });
+
   it('a dialled call pops on the screen, the agent makes an agreement, hangs up, wraps it up as a promise and finds both on the account, which an agent of another team cannot open', async () => {
     const page = await openPage();
     const softphone = await agentWorkspace(page);
