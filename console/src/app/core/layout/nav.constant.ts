@@ -58,7 +58,7 @@ const SCRIPTS: NavItem = { path: '/scripts', testId: 'nav-scripts', label: 'nav.
 
 export const NAV_BY_ROLE: Readonly<Record<Role, readonly NavItem[]>> = {
   agent: [AGENT, { ...ACCOUNTS, label: 'nav.accountsSearch', icon: 'search' }],
-  supervisor: [FLOOR, CAMPAIGNS, SCRIPTS, ACCOUNTS, COMPLIANCE],
+  supervisor: [FLOOR, DASHBOARD, CAMPAIGNS, SCRIPTS, ACCOUNTS, COMPLIANCE],
   manager: [DASHBOARD, CAMPAIGNS, ACCOUNTS, AUDIT, COMPLIANCE],
   admin: [IMPORTS, USERS, TEAMS, CLIENTS, CAMPAIGNS, SCRIPTS, COMPLIANCE, AUDIT, ACCOUNTS],
 };
