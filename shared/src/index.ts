@@ -64,3 +64,4 @@ export * from './metrics/period-metrics.util';
 export * from './contracts/recovery.type';
 export * from './contracts/goals.type';
 export * from './metrics/agent-time.util';
+export * from './metrics/zone-offsets.util';

@@ -143,14 +143,6 @@ export class RollupRepository {
     ]);
   }
 
-  /** Final interactions of an instant range, for a rebuild. */
-  interactionsBetween(q: QueryRunner, start: Date, end: Date): Promise<InteractionFact[]> {
-    return this.interactions(q, `${ATTEMPT_AT} >= ? AND ${ATTEMPT_AT} < ? AND ${FINAL_INTERACTION}`, [
-      start,
-      end,
-    ]);
-  }
-
   private async interactions(q: QueryRunner, where: string, params: unknown[]): Promise<InteractionFact[]> {
     const rows = (await q.query(
       `SELECT i.id, i.account_id, i.team_id, i.agent_id, a.portfolio_id, a.client_id, a.currency,
@@ -179,10 +171,6 @@ export class RollupRepository {
     return this.agreements(q, 'g.rolled_up = 0 ORDER BY g.id LIMIT ? FOR UPDATE', [limit]);
   }
 
-  agreementsBetween(q: QueryRunner, start: Date, end: Date): Promise<AgreementRow[]> {
-    return this.agreements(q, 'g.created_at >= ? AND g.created_at < ?', [start, end]);
-  }
-
   private async agreements(q: QueryRunner, where: string, params: unknown[]): Promise<AgreementRow[]> {
     const rows = (await q.query(
       `SELECT g.id, g.account_id, g.team_id, g.agent_id, a.portfolio_id, a.client_id, g.currency,
@@ -206,10 +194,6 @@ export class RollupRepository {
       `(p.rolled_up = 0 OR (p.rolled_up = 1 AND p.reversed_at IS NOT NULL)) ORDER BY p.id LIMIT ? FOR UPDATE`,
       [limit],
     );
-  }
-
-  paymentsBetween(q: QueryRunner, start: Date, end: Date): Promise<PaymentRow[]> {
-    return this.payments(q, 'p.paid_at >= ? AND p.paid_at < ?', [start, end]);
   }
 
   private async payments(q: QueryRunner, where: string, params: unknown[]): Promise<PaymentRow[]> {
@@ -246,10 +230,6 @@ export class RollupRepository {
     );
   }
 
-  installmentsDueBetween(q: QueryRunner, firstDay: string, endDay: string): Promise<InstallmentRow[]> {
-    return this.installments(q, 'n.due_date >= ? AND n.due_date < ?', [firstDay, endDay]);
-  }
-
   private async installments(q: QueryRunner, where: string, params: unknown[]): Promise<InstallmentRow[]> {
     const rows = (await q.query(
       `SELECT n.id, g.account_id, g.team_id, g.agent_id, a.portfolio_id, a.client_id, g.currency, n.due_date,
@@ -280,7 +260,7 @@ export class RollupRepository {
         ]);
   }
 
-  /** Assignment spans that overlap an instant range, for a rebuild. */
+  /** Assignment spans that overlap an instant range (a new month's seed). */
   async assignmentsOverlapping(q: QueryRunner, start: Date, end: Date): Promise<AssignmentRow[]> {
     const rows = (await q.query(
       `SELECT s.id, s.account_id, s.team_id, s.agent_id, a.portfolio_id, a.client_id, s.assigned_at, s.unassigned_at
@@ -304,24 +284,6 @@ export class RollupRepository {
   ): Promise<void> {
     for (let i = 0; i < ids.length; i += 5_000)
       await q.query(`UPDATE ${table} SET rolled_up = ? WHERE id IN (?)`, [value, ids.slice(i, i + 5_000)]);
-  }
-
-  /** Marks every source row of a range rolled up (a rebuild has just counted them). */
-  async markRangeRolled(q: QueryRunner, start: Date, end: Date): Promise<void> {
-    await q.query(
-      `UPDATE interactions i SET i.rolled_up = 1
-        WHERE ${ATTEMPT_AT} >= ? AND ${ATTEMPT_AT} < ? AND ${FINAL_INTERACTION}`,
-      [start, end],
-    );
-    await q.query('UPDATE agreements SET rolled_up = 1 WHERE created_at >= ? AND created_at < ?', [
-      start,
-      end,
-    ]);
-    await q.query(
-      `UPDATE payments SET rolled_up = IF(reversed_at IS NOT NULL OR status = 'reversed', 2, 1)
-        WHERE paid_at >= ? AND paid_at < ?`,
-      [start, end],
-    );
   }
 
   // ---- rollup tables ----
@@ -507,13 +469,6 @@ export class RollupRepository {
 
   async markSeeded(q: QueryRunner, month: string): Promise<void> {
     await q.query('INSERT IGNORE INTO metric_months (month, seeded_at) VALUES (?, NOW(3))', [month]);
-  }
-
-  /** Forgets a month's rollups, before a rebuild counts it again. */
-  async clearMonth(q: QueryRunner, month: string, firstDay: string, endDay: string): Promise<void> {
-    await q.query('DELETE FROM metric_daily WHERE day >= ? AND day < ?', [firstDay, endDay]);
-    await q.query('DELETE FROM metric_sweep_members WHERE month = ?', [month]);
-    await q.query('DELETE FROM metric_sweep WHERE month = ?', [month]);
   }
 }
 

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { monthPeriod } from '@recupera/shared';
+import { monthPeriod, offsetSegments } from '@recupera/shared';
 import type { QueryRunner } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
+import { RollupRebuildRepository } from './rollup-rebuild.repository';
 import {
   DailyDeltas,
   INSTALLMENT_ROLLUP,
@@ -53,6 +54,7 @@ export class RollupService {
 
   constructor(
     private readonly repository: RollupRepository,
+    private readonly rebuilder: RollupRebuildRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -129,40 +131,18 @@ export class RollupService {
     }
   }
 
-  /** Recounts `month` ('YYYY-MM') from raw history, replacing what the turns had added. */
-  async rebuild(month: string, now = new Date()): Promise<RebuildResult> {
+  /**
+   * Recounts `month` ('YYYY-MM') from raw history with set-based SQL, replacing what the turns had
+   * added; rows of the month not final yet are left to the turns.
+   */
+  async rebuild(month: string): Promise<RebuildResult> {
     const started = Date.now();
     const period = monthPeriod(month, this.zone);
+    const offsets = offsetSegments(this.zone, period.start, period.end);
     const result = await this.repository.locked(600, async (q) => {
-      await this.repository.clearMonth(q, period.firstDay, period.firstDay, period.endDay);
-      const spans = await this.repository.assignmentsOverlapping(q, period.start, period.end);
-      const members = spans.flatMap((span) =>
-        this.hitsOf(span, now).filter((h) => h.month === period.firstDay),
-      );
-      await this.repository.addSweep(q, await this.repository.addMembers(q, members));
-      const deltas = new DailyDeltas(this.zone);
-      const interactions = await this.repository.interactionsBetween(q, period.start, period.end);
-      await this.addInteractions(q, deltas, interactions);
-      const agreements = await this.repository.agreementsBetween(q, period.start, period.end);
-      this.addAgreements(deltas, agreements);
-      const payments = await this.repository.paymentsBetween(q, period.start, period.end);
-      // A recount sees what is true now: a payment reversed since is simply not money recovered.
-      this.addPayments(
-        deltas,
-        payments.filter((p) => !p.reversed).map((p) => ({ ...p, rolledUp: 0 })),
-      );
-      const installments = await this.repository.installmentsDueBetween(q, period.firstDay, period.endDay);
-      const recounted = installments.map((i) => ({ ...i, rolledUp: INSTALLMENT_ROLLUP.pending }));
-      await this.repository.setInstallmentStates(q, this.addInstallments(deltas, recounted));
-      await this.repository.addDaily(q, deltas.rows());
-      await this.repository.markRangeRolled(q, period.start, period.end);
+      const counted = await this.rebuilder.rebuild(q, period, offsets);
       await this.repository.markSeeded(q, period.firstDay);
-      return {
-        interactions: interactions.length,
-        payments: payments.length,
-        agreements: agreements.length,
-        members: members.length,
-      };
+      return counted;
     });
     if (!result) throw new Error('The rollup lock could not be taken');
     const seconds = (Date.now() - started) / 1_000;

@@ -165,7 +165,7 @@ describe('Metric rollups', () => {
 
   it('rebuilds a month from raw history to the same figures', async () => {
     await t.db.query("UPDATE metric_daily SET attempts = attempts + 100 WHERE day = '2026-11-02'");
-    const result = await rollups.rebuild('2026-11', NOW);
+    const result = await rollups.rebuild('2026-11');
     expect(result).toMatchObject({ month: '2026-11', interactions: 5, agreements: 2 });
     for (const [scope, id] of scopes())
       expect({ scope, ...(await rolledUp(scope, id)) }).toEqual({ scope, ...expected(scope, id) });
