@@ -5,7 +5,6 @@ import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
 import { RollupRebuildRepository } from './rollup-rebuild.repository';
 import {
   DailyDeltas,
-  INSTALLMENT_ROLLUP,
   installmentChange,
   monthOf,
   monthsTouched,

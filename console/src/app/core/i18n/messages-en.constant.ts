@@ -543,7 +543,8 @@ export const MESSAGES_EN: Readonly<Record<MessageKey, string>> = {
   'floor.agents.breakRefused': '{agent} could not be sent on a break.',
   'floor.agents.logoutRefused': '{agent} could not be logged out.',
   'floor.agents.serverSays': 'The server said: {message}',
-  'floor.agents.stateRefused': 'The agent cannot change state right now (for instance, because they are on a call).',
+  'floor.agents.stateRefused':
+    'The agent cannot change state right now (for instance, because they are on a call).',
   'floor.campaigns.title': 'Campaigns',
   'floor.campaigns.none': 'Your teams are not working any campaign now.',
   'floor.campaigns.pause': 'Pause',

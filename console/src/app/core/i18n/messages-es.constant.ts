@@ -526,7 +526,7 @@ export const MESSAGES_ES = {
   'floor.agents.timeInState': 'En el estado',
   'floor.agents.account': 'Cuenta actual',
   'floor.agents.openAccount': 'Ver cuenta',
-  'floor.agents.talk': 'Conversación',
+  'floor.agents.talk': 'En llamada',
   'floor.agents.wrap': 'Cierre',
   'floor.agents.idle': 'Disponible',
   'floor.agents.break': 'Pausa',
@@ -547,7 +547,8 @@ export const MESSAGES_ES = {
   'floor.agents.breakRefused': 'No se pudo enviar a {agent} a pausa.',
   'floor.agents.logoutRefused': 'No se pudo cerrar la sesión de {agent}.',
   'floor.agents.serverSays': 'Respuesta del servidor: {message}',
-  'floor.agents.stateRefused': 'El agente no puede cambiar de estado ahora (por ejemplo, porque está en una llamada).',
+  'floor.agents.stateRefused':
+    'El agente no puede cambiar de estado ahora (por ejemplo, porque está en una llamada).',
   'floor.campaigns.title': 'Campañas',
   'floor.campaigns.none': 'Tus equipos no trabajan ninguna campaña ahora.',
   'floor.campaigns.pause': 'Pausar',
