@@ -286,6 +286,19 @@ export class RollupRepository {
       await q.query(`UPDATE ${table} SET rolled_up = ? WHERE id IN (?)`, [value, ids.slice(i, i + 5_000)]);
   }
 
+  /** How many final interactions wait to be counted, and the span of their creation instants. */
+  async interactionBacklog(): Promise<{ pending: number; from: Date | null; to: Date | null }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT COUNT(*) AS n, MIN(i.created_at) AS first, MAX(i.created_at) AS last FROM interactions i
+        WHERE i.rolled_up = 0 AND ${FINAL_INTERACTION}`,
+    )) as Raw[];
+    return {
+      pending: Number(row['n']),
+      from: (row['first'] as Date | null) ?? null,
+      to: (row['last'] as Date | null) ?? null,
+    };
+  }
+
   // ---- rollup tables ----
 
   async addDaily(q: QueryRunner, deltas: readonly DailyDelta[]): Promise<void> {
