@@ -85,7 +85,13 @@ export class CreateMetricRollups1764600000000 implements MigrationInterface {
     await q.query('ALTER TABLE installments DROP KEY ix_installments_rollup, DROP COLUMN rolled_up');
     for (const table of ['interactions', 'payments', 'agreements', 'account_assignments'])
       await q.query(`ALTER TABLE ${table} DROP KEY ix_${table}_rollup, DROP COLUMN rolled_up`);
-    for (const table of ['metric_months', 'metric_delinquency', 'metric_sweep', 'metric_sweep_members', 'metric_daily'])
+    for (const table of [
+      'metric_months',
+      'metric_delinquency',
+      'metric_sweep',
+      'metric_sweep_members',
+      'metric_daily',
+    ])
       await q.query(`DROP TABLE ${table}`);
   }
 }
