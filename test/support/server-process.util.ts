@@ -99,6 +99,8 @@ export async function startServer(options: {
     JWT_SECRET: randomBytes(32).toString('hex'),
     QUEUE_PREFIX: `e2e-${fresh}`,
     SEED_DEMO: String(options.seedDemo),
+    // The demo's simulated agents would take the calls a test means for its own agent.
+    DEMO_AGENTS: '0',
     UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'recupera-e2e-uploads-')),
     ...options.env,
   };

@@ -50,6 +50,11 @@ export interface AppConfig {
   dialerCallsPerSecond: number;
   /** The carrier account's concurrent lines. */
   dialerMaxLines: number;
+  /**
+   * Simulated agents the demo floor runs on the demo agency (simulated carrier only); 0 turns them
+   * off. agente1 and agente9 are never among them: they stay free for people to log in as.
+   */
+  demoAgents: number;
 }
 
 export interface TwilioConfig {
@@ -239,6 +244,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     twilio: null,
     dialerCallsPerSecond: int(env, 'DIALER_CALLS_PER_SECOND', 5, problems, 1),
     dialerMaxLines: int(env, 'DIALER_MAX_LINES', 200, problems, 1),
+    // 14: every demo agent but the two the README lists for people; tests ask for bots explicitly.
+    demoAgents: int(env, 'DEMO_AGENTS', nodeEnv === 'test' ? 0 : 14, problems),
   };
   config.twilio = twilioConfig(env, config.carrier, problems);
   if (problems.length > 0) throw new ConfigError(problems);

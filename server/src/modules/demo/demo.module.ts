@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
+import { CampaignsModule } from '../campaigns/campaigns.module';
 import { ClientsModule } from '../clients/clients.module';
 import { ImportsCoreModule } from '../imports/imports-core.module';
+import { ScriptsModule } from '../scripts/scripts.module';
 import { TeamsModule } from '../teams/teams.module';
 import { UsersModule } from '../users/users.module';
+import { DemoFloorService } from './demo-floor.service';
 import { DemoRepository } from './demo.repository';
 import { DemoService } from './demo.service';
 
 @Module({
-  imports: [ClientsModule, ImportsCoreModule, TeamsModule, UsersModule],
-  providers: [DemoRepository, DemoService],
-  exports: [DemoService],
+  imports: [CampaignsModule, ClientsModule, ImportsCoreModule, ScriptsModule, TeamsModule, UsersModule],
+  providers: [DemoRepository, DemoService, DemoFloorService],
+  exports: [DemoService, DemoFloorService],
 })
 export class DemoModule {}
