@@ -221,7 +221,13 @@ describe('console in a browser', () => {
     await page.getByRole('option', { name: /Tarjetas/ }).click();
     await page.waitForURL(/portfolioId=/);
     const portfolios = dashboard.getByTestId('recovery-sweep-portfolios');
-    await portfolios.locator('tr.mat-mdc-row').first().waitFor();
+    // The month's sweep memberships are counted with its history; reload until they are in.
+    for (let tries = 0; (await portfolios.locator('tr.mat-mdc-row').count()) === 0; tries++) {
+      if (tries >= 45) throw new Error(`no sweep rows: ${await dashboard.innerText()}`);
+      await page.waitForTimeout(2_000);
+      await page.reload();
+      await dashboard.waitFor();
+    }
 
     // Drill into the accounts behind a sweep figure.
     await portfolios.getByTestId('recovery-drill').first().click();
