@@ -74,18 +74,22 @@ export class ImportRunsRepository {
   }
 
   /** Streams rejects in pages so a report of a million bad rows never sits in memory at once. */
+  /** The rejects in file order (a resumed run may have written later lines first), a page at a time. */
   async *iterateRejects(importId: string, pageSize = 5000): AsyncGenerator<ImportReject[]> {
-    let afterId = '0';
+    let after = { line: 0, id: '0' };
     for (;;) {
       const page = await this.rejects
         .createQueryBuilder('r')
-        .where('r.import_id = :importId AND r.id > :afterId', { importId, afterId })
-        .orderBy('r.id', 'ASC')
+        .where('r.import_id = :importId', { importId })
+        .andWhere('(r.line > :line OR (r.line = :line AND r.id > :id))', after)
+        .orderBy('r.line', 'ASC')
+        .addOrderBy('r.id', 'ASC')
         .limit(pageSize)
         .getMany();
       if (page.length === 0) return;
       yield page;
-      afterId = page[page.length - 1].id;
+      const last = page[page.length - 1];
+      after = { line: last.line, id: last.id };
     }
   }
 
