@@ -5,6 +5,7 @@ import { CreateDialer1764300000000 } from './migrations/1764300000000-create-dia
 import { CreateScripts1764400000000 } from './migrations/1764400000000-create-scripts';
 import { AddAgentWorkspace1764500000000 } from './migrations/1764500000000-add-agent-workspace';
 import { CreateMetricRollups1764600000000 } from './migrations/1764600000000-create-metric-rollups';
+import { AddMetricMonthly1764700000000 } from './migrations/1764700000000-add-metric-monthly';
 
 /** Listed explicitly: the server is bundled, so migrations cannot be found by a glob at run time. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateScripts1764400000000,
   AddAgentWorkspace1764500000000,
   CreateMetricRollups1764600000000,
+  AddMetricMonthly1764700000000,
 ];

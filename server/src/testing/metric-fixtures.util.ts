@@ -127,8 +127,9 @@ export class MetricFixtures {
     const dialed = new Date(at);
     await this.t.db.query(
       `INSERT INTO interactions (account_id, debtor_id, agent_id, team_id, channel, direction, outcome,
-          disposition_id, queued_at, dialed_at, ended_at, talk_seconds, stage)
-       SELECT a.id, a.debtor_id, ?, ?, 'voice', 'outbound', ?, ?, ?, ?, ?, ?, 'ended' FROM accounts a WHERE a.id = ?`,
+          disposition_id, queued_at, dialed_at, ended_at, talk_seconds, stage, created_at)
+       SELECT a.id, a.debtor_id, ?, ?, 'voice', 'outbound', ?, ?, ?, ?, ?, ?, 'ended', ? FROM accounts a WHERE a.id = ?`,
+      // created_at is when the call was queued, as on the floor (the rebuild finds attempts by it).
       [
         k.agentId,
         k.teamId,
@@ -138,6 +139,7 @@ export class MetricFixtures {
         dialed,
         new Date(dialed.getTime() + 60_000),
         result === 'none' ? 0 : 55,
+        dialed,
         k.accountId,
       ],
     );

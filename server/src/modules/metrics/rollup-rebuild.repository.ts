@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { KEPT_GRACE_DAYS, localDateSql, type OffsetSegment, type ReportPeriod } from '@recupera/shared';
 import type { QueryRunner } from 'typeorm';
+import { ADD_TO_CUBE, CUBE_COLUMNS, CUBE_MEASURES } from './rollup-cube.constant';
 import { INSTALLMENT_ROLLUP } from './rollup-deltas.util';
 import { ATTEMPT, ATTEMPT_AT, FINAL_INTERACTION } from './rollup.repository';
 
@@ -8,17 +9,6 @@ type Raw = Record<string, unknown>;
 
 /** Interactions are found by creation time (indexed); an attempt is dialled within a day of it. */
 const SLACK = 'INTERVAL 1 DAY';
-
-const ADD_TO_DAILY = `ON DUPLICATE KEY UPDATE attempts = attempts + VALUES(attempts),
-  human_answered = human_answered + VALUES(human_answered), right_party = right_party + VALUES(right_party),
-  agreements = agreements + VALUES(agreements), promised_minor = promised_minor + VALUES(promised_minor),
-  payments = payments + VALUES(payments), recovered_minor = recovered_minor + VALUES(recovered_minor),
-  talk_seconds = talk_seconds + VALUES(talk_seconds), wrap_seconds = wrap_seconds + VALUES(wrap_seconds),
-  installments_due = installments_due + VALUES(installments_due),
-  installments_kept = installments_kept + VALUES(installments_kept)`;
-
-const DAILY_COLUMNS = `(day, client_id, portfolio_id, team_id, agent_id, currency, attempts, human_answered, right_party,
-  agreements, promised_minor, payments, recovered_minor, talk_seconds, wrap_seconds, installments_due, installments_kept)`;
 
 /** The scopes of sweep membership, and where each takes its id from (s: span, a: account). */
 const MEMBER_SCOPES = [
@@ -51,19 +41,11 @@ export class RollupRebuildRepository {
     const month = period.firstDay;
     const range = [period.start, period.end];
     await q.query('DELETE FROM metric_daily WHERE day >= ? AND day < ?', [period.firstDay, period.endDay]);
+    await q.query('DELETE FROM metric_monthly WHERE month = ?', [month]);
     await q.query('DELETE FROM metric_sweep_members WHERE month = ?', [month]);
     await q.query('DELETE FROM metric_sweep WHERE month = ?', [month]);
 
-    let members = 0;
-    for (const [scope, id] of MEMBER_SCOPES) {
-      const result = (await q.query(
-        `INSERT IGNORE INTO metric_sweep_members (scope, scope_id, month, account_id)
-         SELECT DISTINCT ?, ${id}, ?, s.account_id FROM account_assignments s JOIN accounts a ON a.id = s.account_id
-          WHERE ${id} IS NOT NULL AND s.assigned_at < ? AND (s.unassigned_at IS NULL OR s.unassigned_at > ?)`,
-        [scope, month, period.end, period.start],
-      )) as { affectedRows?: number };
-      members += result.affectedRows ?? 0;
-    }
+    const members = await this.addMembers(q, month, period.start, period.end);
 
     const attempts = `FROM interactions i JOIN accounts a ON a.id = i.account_id LEFT JOIN dispositions d ON d.id = i.disposition_id
       WHERE i.created_at >= ? - ${SLACK} AND i.created_at < ? + ${SLACK}
@@ -78,21 +60,16 @@ export class RollupRebuildRepository {
             SET m.attempted = 1, m.right_party = x.rpc`,
         [...attemptRange, scope, month],
       );
-    await q.query(
-      `INSERT INTO metric_sweep (scope, scope_id, month, assigned, attempted, right_party)
-       SELECT scope, scope_id, month, COUNT(*), SUM(attempted), SUM(right_party) FROM metric_sweep_members
-        WHERE month = ? GROUP BY scope, scope_id`,
-      [month],
-    );
+    await this.recountSweep(q, month);
 
     const attemptDay = localDateSql(ATTEMPT_AT, offsets);
     const [counted] = (await q.query(`SELECT COUNT(*) AS n ${attempts}`, attemptRange)) as Raw[];
     await q.query(
-      `INSERT INTO metric_daily ${DAILY_COLUMNS}
+      `INSERT INTO metric_daily ${CUBE_COLUMNS('day')}
        SELECT ${attemptDay.sql}, a.client_id, a.portfolio_id, COALESCE(i.team_id, 0), COALESCE(i.agent_id, 0),
               a.currency, COUNT(*), SUM(i.outcome = 'human'), SUM(COALESCE(d.is_rpc, 0)), 0, 0, 0, 0,
               SUM(i.talk_seconds), SUM(i.wrap_seconds), 0, 0
-         ${attempts} GROUP BY 1, 2, 3, 4, 5, 6 ${ADD_TO_DAILY}`,
+         ${attempts} GROUP BY 1, 2, 3, 4, 5, 6 ${ADD_TO_CUBE}`,
       [...attemptDay.params, ...attemptRange],
     );
 
@@ -102,11 +79,11 @@ export class RollupRebuildRepository {
       range,
     )) as Raw[];
     await q.query(
-      `INSERT INTO metric_daily ${DAILY_COLUMNS}
+      `INSERT INTO metric_daily ${CUBE_COLUMNS('day')}
        SELECT ${agreementDay.sql}, a.client_id, a.portfolio_id, COALESCE(g.team_id, 0), COALESCE(g.agent_id, 0),
               g.currency, 0, 0, 0, COUNT(*), SUM(g.total_minor), 0, 0, 0, 0, 0, 0
          FROM agreements g JOIN accounts a ON a.id = g.account_id WHERE g.created_at >= ? AND g.created_at < ?
-        GROUP BY 1, 2, 3, 4, 5, 6 ${ADD_TO_DAILY}`,
+        GROUP BY 1, 2, 3, 4, 5, 6 ${ADD_TO_CUBE}`,
       [...agreementDay.params, ...range],
     );
 
@@ -117,12 +94,12 @@ export class RollupRebuildRepository {
       range,
     )) as Raw[];
     await q.query(
-      `INSERT INTO metric_daily ${DAILY_COLUMNS}
+      `INSERT INTO metric_daily ${CUBE_COLUMNS('day')}
        SELECT ${paymentDay.sql}, p.client_id, a.portfolio_id, COALESCE(p.team_id, 0), COALESCE(p.agent_id, 0),
               p.currency, 0, 0, 0, 0, 0, COUNT(*), SUM(p.amount_minor), 0, 0, 0, 0
          FROM payments p JOIN accounts a ON a.id = p.account_id
         WHERE p.paid_at >= ? AND p.paid_at < ? AND p.reversed_at IS NULL AND p.status <> 'reversed'
-        GROUP BY 1, 2, 3, 4, 5, 6 ${ADD_TO_DAILY}`,
+        GROUP BY 1, 2, 3, 4, 5, 6 ${ADD_TO_CUBE}`,
       [...paymentDay.params, ...range],
     );
 
@@ -131,13 +108,19 @@ export class RollupRebuildRepository {
     const deadline = `TIMESTAMP(n.due_date + INTERVAL ${KEPT_GRACE_DAYS + 1} DAY) - INTERVAL ? MINUTE`;
     const keptOffset = offsets[offsets.length - 1].offsetMinutes;
     await q.query(
-      `INSERT INTO metric_daily ${DAILY_COLUMNS}
+      `INSERT INTO metric_daily ${CUBE_COLUMNS('day')}
        SELECT n.due_date, a.client_id, a.portfolio_id, COALESCE(g.team_id, 0), COALESCE(g.agent_id, 0), g.currency,
               0, 0, 0, 0, 0, 0, 0, 0, 0, COUNT(*), SUM(n.status = 'paid' AND n.paid_at < ${deadline})
          FROM installments n JOIN agreements g ON g.id = n.agreement_id JOIN accounts a ON a.id = g.account_id
         WHERE n.due_date >= ? AND n.due_date < ? AND n.status <> 'cancelled'
-        GROUP BY 1, 2, 3, 4, 5, 6 ${ADD_TO_DAILY}`,
+        GROUP BY 1, 2, 3, 4, 5, 6 ${ADD_TO_CUBE}`,
       [keptOffset, period.firstDay, period.endDay],
+    );
+    await q.query(
+      `INSERT INTO metric_monthly ${CUBE_COLUMNS('month')}
+       SELECT ?, client_id, portfolio_id, team_id, agent_id, currency, ${CUBE_MEASURES.map((m) => `SUM(${m})`).join(', ')}
+         FROM metric_daily WHERE day >= ? AND day < ? GROUP BY client_id, portfolio_id, team_id, agent_id, currency`,
+      [month, period.firstDay, period.endDay],
     );
     await q.query(
       `UPDATE installments n SET n.rolled_up = CASE
@@ -167,5 +150,45 @@ export class RollupRebuildRepository {
       agreements: Number(agreements['n']),
       members,
     };
+  }
+
+  /**
+   * A new month starts with every account each scope holds at its first instant (set-based, however
+   * many accounts); the month's sweep counts are recounted from its members.
+   */
+  async seedMonth(q: QueryRunner, period: ReportPeriod): Promise<number> {
+    const members = await this.addMembers(
+      q,
+      period.firstDay,
+      period.start,
+      new Date(period.start.getTime() + 1),
+    );
+    await this.recountSweep(q, period.firstDay);
+    return members;
+  }
+
+  /** Puts in `month` every account a scope held at some instant of [from, to); returns how many were new. */
+  private async addMembers(q: QueryRunner, month: string, from: Date, to: Date): Promise<number> {
+    let members = 0;
+    for (const [scope, id] of MEMBER_SCOPES) {
+      const result = (await q.query(
+        `INSERT IGNORE INTO metric_sweep_members (scope, scope_id, month, account_id)
+         SELECT DISTINCT ?, ${id}, ?, s.account_id FROM account_assignments s JOIN accounts a ON a.id = s.account_id
+          WHERE ${id} IS NOT NULL AND s.assigned_at < ? AND (s.unassigned_at IS NULL OR s.unassigned_at > ?)`,
+        [scope, month, to, from],
+      )) as { affectedRows?: number };
+      members += result.affectedRows ?? 0;
+    }
+    return members;
+  }
+
+  private async recountSweep(q: QueryRunner, month: string): Promise<void> {
+    await q.query(
+      `INSERT INTO metric_sweep (scope, scope_id, month, assigned, attempted, right_party)
+       SELECT scope, scope_id, month, COUNT(*), SUM(attempted), SUM(right_party) FROM metric_sweep_members
+        WHERE month = ? GROUP BY scope, scope_id
+       ON DUPLICATE KEY UPDATE assigned = VALUES(assigned), attempted = VALUES(attempted), right_party = VALUES(right_party)`,
+      [month],
+    );
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { MetricScope, ScopeKeys } from '@recupera/shared';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { INSTALLMENT_ROLLUP, type DailyDelta, type SweepHit } from './rollup-deltas.util';
+import { ADD_TO_CUBE, CUBE_COLUMNS } from './rollup-cube.constant';
 
 type Raw = Record<string, unknown>;
 
@@ -260,22 +261,6 @@ export class RollupRepository {
         ]);
   }
 
-  /** Assignment spans that overlap an instant range (a new month's seed). */
-  async assignmentsOverlapping(q: QueryRunner, start: Date, end: Date): Promise<AssignmentRow[]> {
-    const rows = (await q.query(
-      `SELECT s.id, s.account_id, s.team_id, s.agent_id, a.portfolio_id, a.client_id, s.assigned_at, s.unassigned_at
-         FROM account_assignments s JOIN accounts a ON a.id = s.account_id
-        WHERE s.assigned_at < ? AND (s.unassigned_at IS NULL OR s.unassigned_at > ?)`,
-      [end, start],
-    )) as Raw[];
-    return rows.map((r) => ({
-      ...keysOf(r),
-      id: String(r['id']),
-      from: r['assigned_at'] as Date,
-      to: (r['unassigned_at'] as Date | null) ?? null,
-    }));
-  }
-
   async markRolled(
     q: QueryRunner,
     table: 'interactions' | 'payments' | 'agreements' | 'account_assignments',
@@ -301,42 +286,34 @@ export class RollupRepository {
 
   // ---- rollup tables ----
 
+  /** Adds the deltas to their days in `metric_daily` and to their months in `metric_monthly`. */
   async addDaily(q: QueryRunner, deltas: readonly DailyDelta[]): Promise<void> {
     for (let i = 0; i < deltas.length; i += 2_000) {
-      const rows = deltas
-        .slice(i, i + 2_000)
-        .map((d) => [
-          d.day,
-          d.clientId,
-          d.portfolioId,
-          d.teamId,
-          d.agentId,
-          d.currency,
-          d.attempts,
-          d.humanAnswered,
-          d.rightParty,
-          d.agreements,
-          d.promisedMinor,
-          d.payments,
-          d.recoveredMinor,
-          d.talkSeconds,
-          d.wrapSeconds,
-          d.installmentsDue,
-          d.installmentsKept,
-        ]);
-      await q.query(
-        `INSERT INTO metric_daily (day, client_id, portfolio_id, team_id, agent_id, currency, attempts, human_answered, right_party,
-            agreements, promised_minor, payments, recovered_minor, talk_seconds, wrap_seconds,
-            installments_due, installments_kept) VALUES ?
-         ON DUPLICATE KEY UPDATE attempts = attempts + VALUES(attempts),
-            human_answered = human_answered + VALUES(human_answered), right_party = right_party + VALUES(right_party),
-            agreements = agreements + VALUES(agreements), promised_minor = promised_minor + VALUES(promised_minor),
-            payments = payments + VALUES(payments), recovered_minor = recovered_minor + VALUES(recovered_minor),
-            talk_seconds = talk_seconds + VALUES(talk_seconds), wrap_seconds = wrap_seconds + VALUES(wrap_seconds),
-            installments_due = installments_due + VALUES(installments_due),
-            installments_kept = installments_kept + VALUES(installments_kept)`,
-        [rows],
-      );
+      const batch = deltas.slice(i, i + 2_000);
+      const measures = (d: DailyDelta) => [
+        d.clientId,
+        d.portfolioId,
+        d.teamId,
+        d.agentId,
+        d.currency,
+        d.attempts,
+        d.humanAnswered,
+        d.rightParty,
+        d.agreements,
+        d.promisedMinor,
+        d.payments,
+        d.recoveredMinor,
+        d.talkSeconds,
+        d.wrapSeconds,
+        d.installmentsDue,
+        d.installmentsKept,
+      ];
+      await q.query(`INSERT INTO metric_daily ${CUBE_COLUMNS('day')} VALUES ? ${ADD_TO_CUBE}`, [
+        batch.map((d) => [d.day, ...measures(d)]),
+      ]);
+      await q.query(`INSERT INTO metric_monthly ${CUBE_COLUMNS('month')} VALUES ? ${ADD_TO_CUBE}`, [
+        batch.map((d) => [`${d.day.slice(0, 7)}-01`, ...measures(d)]),
+      ]);
     }
   }
 

@@ -173,14 +173,7 @@ export class RollupService {
   /** A new month starts with every account each scope holds at its first instant. */
   private async seedMonthIfNew(q: QueryRunner, month: string): Promise<void> {
     if (await this.repository.isSeeded(q, month)) return;
-    const period = monthPeriod(month.slice(0, 7), this.zone);
-    const spans = await this.repository.assignmentsOverlapping(
-      q,
-      period.start,
-      new Date(period.start.getTime() + 1),
-    );
-    const hits = spans.flatMap((span) => scopeHits(span, month));
-    await this.repository.addSweep(q, await this.repository.addMembers(q, hits));
+    await this.rebuilder.seedMonth(q, monthPeriod(month.slice(0, 7), this.zone));
     await this.repository.markSeeded(q, month);
   }
 

@@ -29,16 +29,23 @@ describe('Metric rollups', () => {
   let t: TestApp;
   let f: MetricFixtures;
   let rollups: RollupService;
-  /** What the rollup tables say about a scope's November. */
-  async function rolledUp(scope: MetricScope, scopeId: string): Promise<Counted> {
-    const [[daily]] = (await t.db.query(
+  async function cubeSums(table: 'metric_daily' | 'metric_monthly', scope: MetricScope, scopeId: string) {
+    const period = table === 'metric_daily' ? 'day' : 'month';
+    const [[sums]] = (await t.db.query(
       `SELECT COALESCE(SUM(attempts), 0) AS attempts, COALESCE(SUM(human_answered), 0) AS human,
               COALESCE(SUM(right_party), 0) AS rpc, COALESCE(SUM(agreements), 0) AS agreements,
               COALESCE(SUM(recovered_minor), 0) AS recovered,
               COALESCE(SUM(installments_due), 0) AS due, COALESCE(SUM(installments_kept), 0) AS kept
-         FROM metric_daily WHERE ${scope}_id = ? AND day >= '2026-11-01' AND day < '2026-12-01'`,
+         FROM ${table} WHERE ${scope}_id = ? AND ${period} >= '2026-11-01' AND ${period} < '2026-12-01'`,
       [scopeId],
     )) as unknown as [Record<string, unknown>[]];
+    return sums;
+  }
+
+  /** What the rollup tables say about a scope's November (the month cube always agreeing with the days). */
+  async function rolledUp(scope: MetricScope, scopeId: string): Promise<Counted> {
+    const daily = await cubeSums('metric_daily', scope, scopeId);
+    expect(await cubeSums('metric_monthly', scope, scopeId)).toEqual(daily);
     const [sweepRows] = (await t.db.query(
       `SELECT assigned, attempted, right_party FROM metric_sweep WHERE scope = ? AND scope_id = ? AND month = '2026-11-01'`,
       [scope, scopeId],

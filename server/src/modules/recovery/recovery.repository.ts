@@ -51,11 +51,25 @@ export interface GoalTarget {
 
 const CUBE_KEYS = { team: 'team_id', agent: 'agent_id', day: 'day', all: "'all'" } as const;
 
-function where(filter: Omit<CubeFilter, 'currency'> & { currency?: string }): {
+/**
+ * Whole months (every dashboard range but the daily trend) are read from `metric_monthly`: a year to
+ * date is then a dozen months' rows, not every day's.
+ */
+function cubeFor(filter: Pick<CubeFilter, 'firstDay' | 'endDay'>, by: keyof typeof CUBE_KEYS | null) {
+  const wholeMonths = filter.firstDay.endsWith('-01') && filter.endDay.endsWith('-01');
+  return by !== 'day' && wholeMonths
+    ? ({ table: 'metric_monthly', period: 'month' } as const)
+    : ({ table: 'metric_daily', period: 'day' } as const);
+}
+
+function where(
+  filter: Omit<CubeFilter, 'currency'> & { currency?: string },
+  period: 'day' | 'month',
+): {
   sql: string;
   params: unknown[];
 } {
-  const clauses = ['day >= ?', 'day < ?'];
+  const clauses = [`${period} >= ?`, `${period} < ?`];
   const params: unknown[] = [filter.firstDay, filter.endDay];
   if (filter.currency) {
     clauses.push('currency = ?');
@@ -82,14 +96,15 @@ export class RecoveryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async sums(filter: CubeFilter, by: keyof typeof CUBE_KEYS): Promise<CubeSums[]> {
-    const w = where(filter);
+    const cube = cubeFor(filter, by);
+    const w = where(filter, cube.period);
     const key = CUBE_KEYS[by];
     const rows = (await this.dataSource.query(
       `SELECT ${key} AS k, SUM(attempts) AS attempts, SUM(human_answered) AS human, SUM(right_party) AS rpc,
               SUM(agreements) AS agreements, SUM(promised_minor) AS promised, SUM(payments) AS payments,
               SUM(recovered_minor) AS recovered, SUM(talk_seconds) AS talk, SUM(installments_due) AS due,
               SUM(installments_kept) AS kept
-         FROM metric_daily WHERE ${w.sql} GROUP BY k`,
+         FROM ${cube.table} WHERE ${w.sql} GROUP BY k`,
       w.params,
     )) as Raw[];
     return rows.map((r) => ({
@@ -109,9 +124,10 @@ export class RecoveryRepository {
 
   /** Currencies with figures in the slice (ignoring the slice's own currency), most money first. */
   async currencies(filter: Omit<CubeFilter, 'currency'>): Promise<string[]> {
-    const w = where(filter);
+    const cube = cubeFor(filter, null);
+    const w = where(filter, cube.period);
     const rows = (await this.dataSource.query(
-      `SELECT currency FROM metric_daily WHERE ${w.sql}
+      `SELECT currency FROM ${cube.table} WHERE ${w.sql}
         GROUP BY currency ORDER BY SUM(recovered_minor + promised_minor) DESC, currency`,
       w.params,
     )) as Raw[];
