@@ -65,3 +65,4 @@ export * from './contracts/recovery.type';
 export * from './contracts/goals.type';
 export * from './metrics/agent-time.util';
 export * from './metrics/zone-offsets.util';
+export * from './payments/payment-application.util';

@@ -6,6 +6,7 @@ import { CreateScripts1764400000000 } from './migrations/1764400000000-create-sc
 import { AddAgentWorkspace1764500000000 } from './migrations/1764500000000-add-agent-workspace';
 import { CreateMetricRollups1764600000000 } from './migrations/1764600000000-create-metric-rollups';
 import { AddMetricMonthly1764700000000 } from './migrations/1764700000000-add-metric-monthly';
+import { CreatePaymentLifecycle1764800000000 } from './migrations/1764800000000-create-payment-lifecycle';
 
 /** Listed explicitly: the server is bundled, so migrations cannot be found by a glob at run time. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddAgentWorkspace1764500000000,
   CreateMetricRollups1764600000000,
   AddMetricMonthly1764700000000,
+  CreatePaymentLifecycle1764800000000,
 ];

@@ -45,6 +45,8 @@ export const WAIVER_LIMIT_BP: Readonly<Record<Role, number>> = {
   supervisor: 3_000,
   manager: 10_000,
   admin: 10_000,
+  cashier: 0,
+  field: 0,
 };
 
 export enum AgreementError {

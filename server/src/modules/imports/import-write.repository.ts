@@ -42,11 +42,18 @@ const ACCOUNT_FIELDS = [
   'score',
 ] as const;
 
+/**
+ * The client's file states the principal still owed; the late interest and fees the agency charged
+ * stay on top of it (balance = principal + interest + fees).
+ */
+const importedValue = (f: (typeof ACCOUNT_FIELDS)[number]) =>
+  f === 'balance_minor' ? 'VALUES(balance_minor) + interest_minor + fees_minor' : `VALUES(${f})`;
+
 const ACCOUNT_UPSERT = `INSERT INTO accounts (client_id, account_number, currency, status, last_import_id, ${ACCOUNT_FIELDS.join(', ')})
   VALUES ?
   ON DUPLICATE KEY UPDATE
-    updated_at = IF(${ACCOUNT_FIELDS.map((f) => `${f} <=> VALUES(${f})`).join(' AND ')}, updated_at, UTC_TIMESTAMP(3)),
-    ${ACCOUNT_FIELDS.map((f) => `${f} = VALUES(${f})`).join(',\n    ')}`;
+    updated_at = IF(${ACCOUNT_FIELDS.map((f) => `${f} <=> ${importedValue(f)}`).join(' AND ')}, updated_at, UTC_TIMESTAMP(3)),
+    ${ACCOUNT_FIELDS.map((f) => `${f} = ${importedValue(f)}`).join(',\n    ')}`;
 
 const DEBTOR_UPSERT = `INSERT INTO debtors (client_id, debtor_key, national_id, full_name, time_zone, jurisdiction)
   VALUES ?
@@ -253,7 +260,8 @@ export class ImportWriteRepository {
     debtorIds: Map<string, string>,
   ): Promise<BatchOutcome> {
     const existing = (await runner.query(
-      `SELECT account_number, ${ACCOUNT_FIELDS.join(', ')} FROM accounts WHERE client_id = ? AND account_number IN (?)`,
+      `SELECT account_number, ${ACCOUNT_FIELDS.map((f) => (f === 'balance_minor' ? '(balance_minor - interest_minor - fees_minor) AS balance_minor' : f)).join(', ')}
+         FROM accounts WHERE client_id = ? AND account_number IN (?)`,
       [target.clientId, rows.map((r) => r.accountNumber)],
     )) as Raw[];
     const stored = new Map(existing.map((a) => [String(a['account_number']), a]));

@@ -35,6 +35,9 @@ export class TeamsService {
         return this.teams.supervisedTeamIds(user.id);
       case 'agent':
         return user.teamId ? [user.teamId] : [];
+      case 'cashier':
+      case 'field':
+        return [];
     }
   }
 

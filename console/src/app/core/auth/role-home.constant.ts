@@ -6,6 +6,8 @@ export const ROLE_HOME: Readonly<Record<Role, string>> = {
   supervisor: '/floor',
   manager: '/dashboard',
   admin: '/admin/imports',
+  cashier: '/payments',
+  field: '/field',
 };
 
 export const REFRESH_TOKEN_STORAGE_KEY = 'recupera.refreshToken';

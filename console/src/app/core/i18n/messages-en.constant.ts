@@ -1,3 +1,10 @@
+import { PAYMENTS_MESSAGES_EN } from '../../features/payments/payments-messages.constant';
+import { PROMISES_MESSAGES_EN } from '../../features/promises/promises-messages.constant';
+import { CHARGES_MESSAGES_EN } from '../../features/charges/charges-messages.constant';
+import { DEBITS_MESSAGES_EN } from '../../features/debits/debits-messages.constant';
+import { FIELD_ORDERS_MESSAGES_EN } from '../../features/field-orders/field-orders-messages.constant';
+import { LEGAL_MESSAGES_EN } from '../../features/legal/legal-messages.constant';
+import { PERIODS_MESSAGES_EN } from '../../features/periods/periods-messages.constant';
 import type { MessageKey } from './messages-es.constant';
 
 /** Typed against the Spanish keys: a missing or extra key is a compile error. */
@@ -72,6 +79,8 @@ export const MESSAGES_EN: Readonly<Record<MessageKey, string>> = {
   'role.supervisor': 'Supervisor',
   'role.manager': 'Manager',
   'role.admin': 'Administrator',
+  'role.cashier': 'Cashier',
+  'role.field': 'Field crew',
 
   'locale.es': 'Spanish',
   'locale.en': 'English',
@@ -1207,4 +1216,11 @@ export const MESSAGES_EN: Readonly<Record<MessageKey, string>> = {
   'paginator.lastPage': 'Last page',
   'paginator.range': '{start} – {end} of {total}',
   'paginator.rangeEmpty': '0 of {total}',
+  ...PAYMENTS_MESSAGES_EN,
+  ...PROMISES_MESSAGES_EN,
+  ...CHARGES_MESSAGES_EN,
+  ...DEBITS_MESSAGES_EN,
+  ...FIELD_ORDERS_MESSAGES_EN,
+  ...LEGAL_MESSAGES_EN,
+  ...PERIODS_MESSAGES_EN,
 };

@@ -1,3 +1,10 @@
+import { PAYMENTS_MESSAGES_ES } from '../../features/payments/payments-messages.constant';
+import { PROMISES_MESSAGES_ES } from '../../features/promises/promises-messages.constant';
+import { CHARGES_MESSAGES_ES } from '../../features/charges/charges-messages.constant';
+import { DEBITS_MESSAGES_ES } from '../../features/debits/debits-messages.constant';
+import { FIELD_ORDERS_MESSAGES_ES } from '../../features/field-orders/field-orders-messages.constant';
+import { LEGAL_MESSAGES_ES } from '../../features/legal/legal-messages.constant';
+import { PERIODS_MESSAGES_ES } from '../../features/periods/periods-messages.constant';
 /**
  * Spanish is the reference dictionary: its keys are the `MessageKey` type, so the English one
  * (typed against it) cannot miss or invent a key. Placeholders are written `{name}`.
@@ -73,6 +80,8 @@ export const MESSAGES_ES = {
   'role.supervisor': 'Supervisor',
   'role.manager': 'Gerente',
   'role.admin': 'Administrador',
+  'role.cashier': 'Cajero',
+  'role.field': 'Cuadrilla de campo',
 
   'locale.es': 'Español',
   'locale.en': 'Inglés',
@@ -1216,6 +1225,13 @@ export const MESSAGES_ES = {
   'paginator.lastPage': 'Última página',
   'paginator.range': '{start} – {end} de {total}',
   'paginator.rangeEmpty': '0 de {total}',
+  ...PAYMENTS_MESSAGES_ES,
+  ...PROMISES_MESSAGES_ES,
+  ...CHARGES_MESSAGES_ES,
+  ...DEBITS_MESSAGES_ES,
+  ...FIELD_ORDERS_MESSAGES_ES,
+  ...LEGAL_MESSAGES_ES,
+  ...PERIODS_MESSAGES_ES,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof MESSAGES_ES;

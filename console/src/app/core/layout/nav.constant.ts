@@ -56,9 +56,14 @@ const CAMPAIGNS: NavItem = {
 
 const SCRIPTS: NavItem = { path: '/scripts', testId: 'nav-scripts', label: 'nav.scripts', icon: 'edit' };
 
+const PAYMENTS: NavItem = { path: '/payments', testId: 'nav-payments', label: 'nav.payments', icon: 'list' };
+const FIELD: NavItem = { path: '/field', testId: 'nav-field', label: 'nav.fieldOrders', icon: 'list' };
+
 export const NAV_BY_ROLE: Readonly<Record<Role, readonly NavItem[]>> = {
   agent: [AGENT, { ...ACCOUNTS, label: 'nav.accountsSearch', icon: 'search' }],
   supervisor: [FLOOR, DASHBOARD, CAMPAIGNS, SCRIPTS, ACCOUNTS, COMPLIANCE],
   manager: [DASHBOARD, CAMPAIGNS, ACCOUNTS, AUDIT, COMPLIANCE],
   admin: [IMPORTS, USERS, TEAMS, CLIENTS, CAMPAIGNS, SCRIPTS, COMPLIANCE, AUDIT, ACCOUNTS],
+  cashier: [PAYMENTS],
+  field: [FIELD],
 };
