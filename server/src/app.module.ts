@@ -25,6 +25,7 @@ import { AgentsModule } from './modules/agents/agents.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
 import { ScriptsModule } from './modules/scripts/scripts.module';
 import { FloorModule } from './modules/floor/floor.module';
+import { LifecycleEventsModule } from './modules/lifecycle/lifecycle-events.module';
 import { UsersModule } from './modules/users/users.module';
 import { RedisModule } from './redis/redis.module';
 import { bullConnection } from './redis/bull-connection.util';
@@ -43,6 +44,7 @@ export class AppModule {
           useFactory: (c: AppConfig) => ({ connection: bullConnection(c.redisUrl), prefix: c.queuePrefix }),
         }),
         AuditModule,
+        LifecycleEventsModule,
         AuthModule,
         UsersModule,
         TeamsModule,

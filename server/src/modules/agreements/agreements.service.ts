@@ -19,6 +19,7 @@ import { TeamsService } from '../teams/teams.service';
 import { toAgreementResponse } from './agreement.mapper';
 import type { AgreementListQueryDto, CreateAgreementDto } from './agreements.dto';
 import { AgreementsRepository } from './agreements.repository';
+import { LifecycleEvents } from '../lifecycle/lifecycle-events.service';
 
 /**
  * Payment agreements (DESIGN.md §5.2): planned with the pure `planAgreement`, stored with their
@@ -34,6 +35,7 @@ export class AgreementsService {
     private readonly audit: AuditService,
     private readonly events: FloorEventsService,
     private readonly uow: UnitOfWork,
+    private readonly lifecycle: LifecycleEvents,
   ) {}
 
   async create(
@@ -95,6 +97,8 @@ export class AgreementsService {
       return saved.id;
     });
     const response = await this.get(id);
+    if (status === 'active')
+      await this.lifecycle.emit('agreement.activated', { accountId, agreementId: id, at: new Date() });
     if (status === 'pending_approval')
       this.events.toSupervisors(
         { teamIds: response.teamId ? [response.teamId] : [] },
@@ -155,6 +159,12 @@ export class AgreementsService {
       );
     });
     const response = await this.get(id);
+    if (response.status === 'active')
+      await this.lifecycle.emit('agreement.activated', {
+        accountId: response.accountId,
+        agreementId: id,
+        at: new Date(),
+      });
     if (response.agentId) this.events.toAgent(response.agentId, 'agreement.decided', response);
     return response;
   }
