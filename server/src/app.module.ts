@@ -26,6 +26,7 @@ import { AgreementsModule } from './modules/agreements/agreements.module';
 import { ScriptsModule } from './modules/scripts/scripts.module';
 import { FloorModule } from './modules/floor/floor.module';
 import { LifecycleEventsModule } from './modules/lifecycle/lifecycle-events.module';
+import { PaymentsModule } from './modules/payments/payments.module';
 import { UsersModule } from './modules/users/users.module';
 import { RedisModule } from './redis/redis.module';
 import { bullConnection } from './redis/bull-connection.util';
@@ -65,6 +66,7 @@ export class AppModule {
         DialerModule,
         AgentsModule,
         AgreementsModule,
+        PaymentsModule,
         ScriptsModule,
         FloorModule,
       ],

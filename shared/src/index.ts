@@ -66,3 +66,4 @@ export * from './contracts/goals.type';
 export * from './metrics/agent-time.util';
 export * from './metrics/zone-offsets.util';
 export * from './payments/payment-application.util';
+export * from './contracts/payments.type';

@@ -17,7 +17,11 @@ export async function createApp(config: AppConfig, logLevels?: LogLevel[]): Prom
   logger.setLogLevels(
     logLevels ?? (config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn']),
   );
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger,
+    // Payment gateways sign the raw body; it is kept beside the parsed one.
+    rawBody: true,
+  });
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api');

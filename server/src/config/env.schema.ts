@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CARRIER_NAMES, type CarrierName } from '@recupera/shared';
@@ -11,6 +11,11 @@ export interface AppConfig {
   jwtSecret: string;
   /** True when no JWT_SECRET was given and an ephemeral one was generated (development only). */
   jwtSecretGenerated: boolean;
+  /**
+   * AES-256 key for secrets kept in the database (payment gateways' HMAC secrets):
+   * DATA_ENCRYPTION_KEY, 64 hex characters; required in production, a fixed development key otherwise.
+   */
+  dataKey: Buffer;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   loginMaxFailures: number;
@@ -198,6 +203,17 @@ export class ConfigError extends Error {
   }
 }
 
+function dataKey(env: Env, nodeEnv: string, problems: string[]): Buffer {
+  const text = env['DATA_ENCRYPTION_KEY'];
+  if (!text) {
+    if (nodeEnv === 'production') problems.push('DATA_ENCRYPTION_KEY is required in production');
+    return createHash('sha256').update('recupera development data key').digest();
+  }
+  if (!/^[0-9a-fA-F]{64}$/.test(text))
+    problems.push('DATA_ENCRYPTION_KEY must be 64 hex characters (32 bytes)');
+  return Buffer.from(text.padEnd(64, '0').slice(0, 64), 'hex');
+}
+
 /** Reads and validates the environment once; every problem is reported on its own line. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -220,6 +236,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'], problems),
     jwtSecret: secret || randomBytes(48).toString('base64url'),
     jwtSecretGenerated: !secret,
+    dataKey: dataKey(env, nodeEnv, problems),
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, problems, 30),
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 7 * 24 * 3600, problems, 60),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, problems, 1),

@@ -50,6 +50,13 @@ export class CreatePaymentLifecycle1764800000000 implements MigrationInterface {
       KEY ix_account_ledger_ref (ref_type, ref_id),
       CONSTRAINT fk_account_ledger_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
     ) ${TABLE}`);
+    // A collections lead's sign-off of a day's payment application, with the totals signed.
+    await q.query(`CREATE TABLE payment_day_signoffs (
+      day DATE NOT NULL PRIMARY KEY,
+      signed_by BIGINT UNSIGNED NOT NULL,
+      signed_at DATETIME(3) NOT NULL,
+      totals JSON NOT NULL
+    ) ${TABLE}`);
     // Gateway deliveries seen, for the replay window (a signature is accepted once).
     await q.query(`CREATE TABLE payment_webhook_deliveries (
       client_id BIGINT UNSIGNED NOT NULL,
@@ -64,6 +71,7 @@ export class CreatePaymentLifecycle1764800000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE payment_webhook_deliveries');
     await q.query('DROP TABLE account_ledger');
+    await q.query('DROP TABLE payment_day_signoffs');
     await q.query('ALTER TABLE agreements DROP COLUMN closed_at');
     await q.query(`ALTER TABLE payments DROP KEY ix_payments_batch, DROP COLUMN reversed_by,
       DROP COLUMN reversal_reason, DROP COLUMN batch_id, DROP COLUMN note, DROP COLUMN value_at`);
