@@ -6,7 +6,8 @@ const MEASURES = `attempts, human_answered, right_party, agreements, promised_mi
 /**
  * `metric_monthly`: the daily cube summed per agency-calendar month, kept in the same transactions
  * as `metric_daily`, so month, previous-month and year-to-date figures read a few hundred rows per
- * month instead of every day's.
+ * month instead of every day's. Sweep members are keyed month first: every read names the month, a
+ * month's rebuild writes one contiguous range, and the (month, account) index is no longer needed.
  */
 export class AddMetricMonthly1764700000000 implements MigrationInterface {
   name = 'AddMetricMonthly1764700000000';
@@ -40,9 +41,13 @@ export class AddMetricMonthly1764700000000 implements MigrationInterface {
               SUM(installments_due), SUM(installments_kept)
          FROM metric_daily GROUP BY 1, 2, 3, 4, 5, 6`,
     );
+    await q.query(`ALTER TABLE metric_sweep_members DROP PRIMARY KEY,
+      ADD PRIMARY KEY (month, scope, scope_id, account_id), DROP KEY ix_metric_sweep_members_account`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE metric_sweep_members DROP PRIMARY KEY,
+      ADD PRIMARY KEY (scope, scope_id, month, account_id), ADD KEY ix_metric_sweep_members_account (month, account_id)`);
     await q.query('DROP TABLE metric_monthly');
   }
 }

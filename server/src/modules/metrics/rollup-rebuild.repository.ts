@@ -18,12 +18,12 @@ const MEMBER_SCOPES = [
   ['client', 'a.client_id'],
 ] as const;
 
-/** The same scopes for an attempt (i: interaction, a: account). */
+/** The same scopes for an attempt (columns of the rebuild's temporary table). */
 const ATTEMPT_SCOPES = [
-  ['team', 'i.team_id'],
-  ['agent', 'i.agent_id'],
-  ['portfolio', 'a.portfolio_id'],
-  ['client', 'a.client_id'],
+  ['team', 'team_id'],
+  ['agent', 'agent_id'],
+  ['portfolio', 'portfolio_id'],
+  ['client', 'client_id'],
 ] as const;
 
 /**
@@ -45,32 +45,45 @@ export class RollupRebuildRepository {
     await q.query('DELETE FROM metric_sweep_members WHERE month = ?', [month]);
     await q.query('DELETE FROM metric_sweep WHERE month = ?', [month]);
 
-    const members = await this.addMembers(q, month, period.start, period.end);
-
-    const attempts = `FROM interactions i JOIN accounts a ON a.id = i.account_id LEFT JOIN dispositions d ON d.id = i.disposition_id
-      WHERE i.created_at >= ? - ${SLACK} AND i.created_at < ? + ${SLACK}
-        AND ${ATTEMPT_AT} >= ? AND ${ATTEMPT_AT} < ? AND ${ATTEMPT} AND ${FINAL_INTERACTION}`;
-    const attemptRange = [period.start, period.end, ...range];
-    for (const [scope, id] of ATTEMPT_SCOPES)
+    // The month's final interactions, read once into a temporary table every count below reads.
+    const attemptDay = localDateSql(ATTEMPT_AT, offsets);
+    await q.query('DROP TEMPORARY TABLE IF EXISTS rebuild_interactions');
+    await q.query(`CREATE TEMPORARY TABLE rebuild_interactions (
+        id BIGINT UNSIGNED NOT NULL PRIMARY KEY, account_id BIGINT UNSIGNED NOT NULL, team_id BIGINT UNSIGNED NULL,
+        agent_id BIGINT UNSIGNED NULL, portfolio_id BIGINT UNSIGNED NOT NULL, client_id BIGINT UNSIGNED NOT NULL,
+        currency CHAR(3) NOT NULL, day DATE NOT NULL, attempt TINYINT NOT NULL, human TINYINT NOT NULL,
+        rpc TINYINT NOT NULL, talk_seconds INT NOT NULL, wrap_seconds INT NOT NULL)`);
+    await q.query(
+      `INSERT INTO rebuild_interactions
+       SELECT i.id, i.account_id, i.team_id, i.agent_id, a.portfolio_id, a.client_id, a.currency, ${attemptDay.sql},
+              COALESCE(${ATTEMPT}, 0), COALESCE(i.outcome = 'human', 0), COALESCE(d.is_rpc, 0), COALESCE(i.talk_seconds, 0), COALESCE(i.wrap_seconds, 0)
+         FROM interactions i JOIN accounts a ON a.id = i.account_id LEFT JOIN dispositions d ON d.id = i.disposition_id
+        WHERE i.created_at >= ? - ${SLACK} AND i.created_at < ? + ${SLACK}
+          AND ${ATTEMPT_AT} >= ? AND ${ATTEMPT_AT} < ? AND ${FINAL_INTERACTION}`,
+      [...attemptDay.params, period.start, period.end, ...range],
+    );
+    // Which accounts each scope attempted and reached: the members' flags, set as they are inserted.
+    await q.query('DROP TEMPORARY TABLE IF EXISTS rebuild_reached');
+    await q.query(`CREATE TEMPORARY TABLE rebuild_reached (
+        scope VARCHAR(9) NOT NULL, scope_id BIGINT UNSIGNED NOT NULL, account_id BIGINT UNSIGNED NOT NULL,
+        rpc TINYINT NOT NULL, PRIMARY KEY (scope, scope_id, account_id))`);
+    for (const [scope, column] of ATTEMPT_SCOPES)
       await q.query(
-        `UPDATE metric_sweep_members m
-           JOIN (SELECT ${id} AS scope_id, i.account_id, MAX(COALESCE(d.is_rpc, 0)) AS rpc ${attempts}
-                   AND ${id} IS NOT NULL GROUP BY ${id}, i.account_id) x
-             ON m.scope = ? AND m.scope_id = x.scope_id AND m.month = ? AND m.account_id = x.account_id
-            SET m.attempted = 1, m.right_party = x.rpc`,
-        [...attemptRange, scope, month],
+        `INSERT INTO rebuild_reached SELECT ?, ${column}, account_id, MAX(rpc) FROM rebuild_interactions
+          WHERE attempt = 1 AND ${column} IS NOT NULL GROUP BY ${column}, account_id`,
+        [scope],
       );
+    const members = await this.addMembers(q, month, period.start, period.end, true);
     await this.recountSweep(q, month);
 
-    const attemptDay = localDateSql(ATTEMPT_AT, offsets);
-    const [counted] = (await q.query(`SELECT COUNT(*) AS n ${attempts}`, attemptRange)) as Raw[];
+    const [counted] = (await q.query(
+      'SELECT COUNT(*) AS n FROM rebuild_interactions WHERE attempt = 1',
+    )) as Raw[];
     await q.query(
       `INSERT INTO metric_daily ${CUBE_COLUMNS('day')}
-       SELECT ${attemptDay.sql}, a.client_id, a.portfolio_id, COALESCE(i.team_id, 0), COALESCE(i.agent_id, 0),
-              a.currency, COUNT(*), SUM(i.outcome = 'human'), SUM(COALESCE(d.is_rpc, 0)), 0, 0, 0, 0,
-              SUM(i.talk_seconds), SUM(i.wrap_seconds), 0, 0
-         ${attempts} GROUP BY 1, 2, 3, 4, 5, 6 ${ADD_TO_CUBE}`,
-      [...attemptDay.params, ...attemptRange],
+       SELECT day, client_id, portfolio_id, COALESCE(team_id, 0), COALESCE(agent_id, 0), currency, COUNT(*), SUM(human),
+              SUM(rpc), 0, 0, 0, 0, SUM(talk_seconds), SUM(wrap_seconds), 0, 0
+         FROM rebuild_interactions WHERE attempt = 1 GROUP BY 1, 2, 3, 4, 5, 6 ${ADD_TO_CUBE}`,
     );
 
     const agreementDay = localDateSql('g.created_at', offsets);
@@ -133,11 +146,10 @@ export class RollupRebuildRepository {
     );
 
     await q.query(
-      `UPDATE interactions i SET i.rolled_up = 1
-        WHERE i.created_at >= ? - ${SLACK} AND i.created_at < ? + ${SLACK}
-          AND ${ATTEMPT_AT} >= ? AND ${ATTEMPT_AT} < ? AND ${FINAL_INTERACTION}`,
-      attemptRange,
+      `UPDATE interactions i JOIN rebuild_interactions r ON r.id = i.id SET i.rolled_up = 1 WHERE i.rolled_up = 0`,
     );
+    await q.query('DROP TEMPORARY TABLE rebuild_interactions');
+    await q.query('DROP TEMPORARY TABLE rebuild_reached');
     await q.query('UPDATE agreements SET rolled_up = 1 WHERE created_at >= ? AND created_at < ?', range);
     await q.query(
       `UPDATE payments SET rolled_up = IF(reversed_at IS NOT NULL OR status = 'reversed', 2, 1)
@@ -167,18 +179,44 @@ export class RollupRebuildRepository {
     return members;
   }
 
-  /** Puts in `month` every account a scope held at some instant of [from, to); returns how many were new. */
-  private async addMembers(q: QueryRunner, month: string, from: Date, to: Date): Promise<number> {
+  /**
+   * Puts in `month` every account a scope held at some instant of [from, to); returns how many were
+   * new. In a rebuild (`reached`), the spans are read once into a temporary table and the members
+   * are flagged attempted / reached from `rebuild_reached` as they are inserted.
+   */
+  private async addMembers(
+    q: QueryRunner,
+    month: string,
+    from: Date,
+    to: Date,
+    reached = false,
+  ): Promise<number> {
+    const overlapping = `FROM account_assignments s JOIN accounts a ON a.id = s.account_id
+      WHERE s.assigned_at < ? AND (s.unassigned_at IS NULL OR s.unassigned_at > ?)`;
+    if (reached) {
+      await q.query('DROP TEMPORARY TABLE IF EXISTS rebuild_spans');
+      await q.query(
+        `CREATE TEMPORARY TABLE rebuild_spans ENGINE=InnoDB AS
+         SELECT DISTINCT s.account_id, s.team_id, s.agent_id, a.portfolio_id, a.client_id ${overlapping}`,
+        [to, from],
+      );
+    }
     let members = 0;
     for (const [scope, id] of MEMBER_SCOPES) {
+      const column = id.slice(2);
       const result = (await q.query(
-        `INSERT IGNORE INTO metric_sweep_members (scope, scope_id, month, account_id)
-         SELECT DISTINCT ?, ${id}, ?, s.account_id FROM account_assignments s JOIN accounts a ON a.id = s.account_id
-          WHERE ${id} IS NOT NULL AND s.assigned_at < ? AND (s.unassigned_at IS NULL OR s.unassigned_at > ?)`,
-        [scope, month, to, from],
+        reached
+          ? `INSERT IGNORE INTO metric_sweep_members (scope, scope_id, month, account_id, attempted, right_party)
+             SELECT ?, x.scope_id, ?, x.account_id, r.account_id IS NOT NULL, COALESCE(r.rpc, 0)
+               FROM (SELECT DISTINCT ${column} AS scope_id, account_id FROM rebuild_spans WHERE ${column} IS NOT NULL) x
+               LEFT JOIN rebuild_reached r ON r.scope = ? AND r.scope_id = x.scope_id AND r.account_id = x.account_id`
+          : `INSERT IGNORE INTO metric_sweep_members (scope, scope_id, month, account_id)
+             SELECT DISTINCT ?, ${id}, ?, s.account_id ${overlapping} AND ${id} IS NOT NULL`,
+        reached ? [scope, month, scope] : [scope, month, to, from],
       )) as { affectedRows?: number };
       members += result.affectedRows ?? 0;
     }
+    if (reached) await q.query('DROP TEMPORARY TABLE rebuild_spans');
     return members;
   }
 
