@@ -142,7 +142,7 @@ export class PaymentApplicationService {
       note: null,
     }));
     for (const e of undo)
-      owed = { ...owed, [OWED_KEY[e.component]]: owed[OWED_KEY[e.component]] - e.amountMinor };
+      owed = { ...owed, [OWED_KEY[e.component]]: owed[OWED_KEY[e.component]] + e.amountMinor };
     await this.repository.insertLedger(tx, undo);
 
     let reopenedAgreementId: string | null = null;

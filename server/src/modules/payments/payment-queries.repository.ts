@@ -19,8 +19,8 @@ type StoredResponse = Omit<PaymentResponse, 'duplicate'>;
 const num = (v: unknown) => Number(v);
 const iso = (v: unknown) => (v ? (v as Date).toISOString() : null);
 
-const MONEY_COLUMNS = `a.balance_minor, a.interest_minor, a.fees_minor, a.credit_minor, a.status, a.days_past_due,
-  a.aging_bucket`;
+const MONEY_COLUMNS = `a.balance_minor, a.interest_minor, a.fees_minor, a.credit_minor, a.status AS account_status,
+  a.days_past_due, a.aging_bucket`;
 
 function moneyOf(r: Raw): AccountMoneyState {
   const balance = num(r['balance_minor']);
@@ -32,7 +32,7 @@ function moneyOf(r: Raw): AccountMoneyState {
     interestMinor: interest,
     feesMinor: fees,
     creditMinor: num(r['credit_minor']),
-    status: r['status'] as AccountStatus,
+    status: r['account_status'] as AccountStatus,
     daysPastDue: num(r['days_past_due']),
     agingBucket: r['aging_bucket'] as AgingBucket,
   };
