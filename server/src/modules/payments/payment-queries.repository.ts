@@ -67,23 +67,23 @@ export class PaymentQueriesRepository {
     return row ? String(row['id']) : null;
   }
 
-  async lookup(clientId: string, accountNumber: string): Promise<PaymentAccountLookup | null> {
-    const [row] = (await this.dataSource.query(
+  async lookup(accountNumber: string, clientId?: string): Promise<PaymentAccountLookup[]> {
+    const rows = (await this.dataSource.query(
       `SELECT a.id, a.account_number, a.client_id, c.name AS client_name, d.full_name, d.national_id, a.currency,
               ${MONEY_COLUMNS}
          FROM accounts a JOIN clients c ON c.id = a.client_id JOIN debtors d ON d.id = a.debtor_id
-        WHERE a.client_id = ? AND a.account_number = ?`,
-      [clientId, accountNumber],
+        WHERE a.account_number = ? ${clientId ? 'AND a.client_id = ?' : ''} ORDER BY c.name LIMIT 20`,
+      clientId ? [accountNumber, clientId] : [accountNumber],
     )) as Raw[];
-    if (!row) return null;
+    if (rows.length === 0) return [];
     const installments = (await this.dataSource.query(
-      `SELECT n.id, n.seq, DATE_FORMAT(n.due_date, '%Y-%m-%d') AS due_date, n.amount_minor, n.paid_minor
+      `SELECT g.account_id, n.id, n.seq, DATE_FORMAT(n.due_date, '%Y-%m-%d') AS due_date, n.amount_minor, n.paid_minor
          FROM installments n JOIN agreements g ON g.id = n.agreement_id
-        WHERE g.account_id = ? AND g.status = 'active' AND n.status IN ('pending', 'partial')
+        WHERE g.account_id IN (?) AND g.status = 'active' AND n.status IN ('pending', 'partial')
         ORDER BY n.due_date, n.seq`,
-      [row['id']],
+      [rows.map((r) => r['id'])],
     )) as Raw[];
-    return {
+    return rows.map((row) => ({
       accountId: String(row['id']),
       accountNumber: String(row['account_number']),
       clientId: String(row['client_id']),
@@ -92,14 +92,16 @@ export class PaymentQueriesRepository {
       nationalId: String(row['national_id'] ?? ''),
       currency: String(row['currency']),
       money: moneyOf(row),
-      openInstallments: installments.map((i) => ({
-        id: String(i['id']),
-        seq: num(i['seq']),
-        dueDate: String(i['due_date']),
-        amountMinor: num(i['amount_minor']),
-        paidMinor: num(i['paid_minor']),
-      })),
-    };
+      openInstallments: installments
+        .filter((i) => String(i['account_id']) === String(row['id']))
+        .map((i) => ({
+          id: String(i['id']),
+          seq: num(i['seq']),
+          dueDate: String(i['due_date']),
+          amountMinor: num(i['amount_minor']),
+          paidMinor: num(i['paid_minor']),
+        })),
+    }));
   }
 
   async paymentAccount(paymentId: string): Promise<{ accountId: string } | null> {

@@ -25,7 +25,7 @@ export class PaymentsController {
   @Get('payments/account-lookup')
   @Roles('cashier', 'supervisor', 'manager', 'admin')
   lookup(@CurrentUser() user: AuthUser, @Query() query: AccountLookupQueryDto) {
-    return this.payments.lookup(user, query.clientId, query.accountNumber);
+    return this.payments.lookup(user, query.accountNumber, query.clientId);
   }
 
   @Post('payments')

@@ -36,7 +36,7 @@ export class ReversePaymentDto implements ReversePaymentRequest {
 }
 
 export class AccountLookupQueryDto {
-  @Matches(/^[1-9]\d{0,19}$/, { message: 'clientId must be an id' }) clientId!: string;
+  @IsOptional() @Matches(/^[1-9]\d{0,19}$/, { message: 'clientId must be an id' }) clientId?: string;
   @IsString() @Length(1, 40) accountNumber!: string;
 }
 

@@ -100,14 +100,26 @@ describe('Payments', () => {
   it('applies a cashier payment to the installments in due order, split over interest, fees and principal', async () => {
     const a = await account();
     const [, first, second] = await agreement(a.id);
-    const lookup = await api<PaymentAccountLookup>(
+    const lookup = await api<PaymentAccountLookup[]>(
       t.url,
       'GET',
-      `/payments/account-lookup?clientId=${ids['client']}&accountNumber=${a.number}`,
-      { token: tokens['caja'] },
+      `/payments/account-lookup?accountNumber=${a.number}`,
+      {
+        token: tokens['caja'],
+      },
     );
     expect(lookup.status).toBe(200);
-    expect(lookup.body.openInstallments.map((i) => i.seq)).toEqual([1, 2, 3]);
+    expect(lookup.body.map((l) => l.accountId)).toEqual([a.id]);
+    expect(lookup.body[0].openInstallments.map((i) => i.seq)).toEqual([1, 2, 3]);
+    const outsider = await api<PaymentAccountLookup[]>(
+      t.url,
+      'GET',
+      `/payments/account-lookup?accountNumber=${a.number}`,
+      {
+        token: tokens['sup.b'],
+      },
+    );
+    expect(outsider.body).toEqual([]);
 
     // 150,000: installment 1 whole (30,000 interest + 20,000 fees + 50,000 principal), 50,000 of
     // installment 2 (principal). Balance 850,000; due now runs from installment 2 (not due yet).

@@ -49,15 +49,21 @@ export class PaymentsService {
 
   /** The accounts a caller may take payments for: back office all, a supervisor their teams'. */
   async assertPayable(user: AuthUser, accountId: string): Promise<void> {
-    const teams = await this.teams.visibleTeamIds(user);
-    const scope = user.role === 'cashier' ? 'all' : teams;
-    if (!(await this.queries.accountInScope(accountId, scope))) throw AppException.notFound('Account');
+    if (!(await this.payable(user, accountId))) throw AppException.notFound('Account');
   }
 
-  async lookup(user: AuthUser, clientId: string, accountNumber: string): Promise<PaymentAccountLookup> {
-    const found = await this.queries.lookup(clientId, accountNumber);
-    if (!found) throw AppException.notFound('Account');
-    await this.assertPayable(user, found.accountId);
+  private async payable(user: AuthUser, accountId: string): Promise<boolean> {
+    if (user.role === 'agent' || user.role === 'field') return false;
+    const scope = user.role === 'cashier' ? 'all' : await this.teams.visibleTeamIds(user);
+    return this.queries.accountInScope(accountId, scope);
+  }
+
+  /** The accounts with this number (of every client, or of one), that the caller may take payments for. */
+  async lookup(user: AuthUser, accountNumber: string, clientId?: string): Promise<PaymentAccountLookup[]> {
+    const found: PaymentAccountLookup[] = [];
+    for (const match of await this.queries.lookup(accountNumber, clientId)) {
+      if (await this.payable(user, match.accountId)) found.push(match);
+    }
     return found;
   }
 
