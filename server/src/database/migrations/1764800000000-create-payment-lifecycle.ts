@@ -78,6 +78,8 @@ export class CreatePaymentLifecycle1764800000000 implements MigrationInterface {
     await q.query(
       'ALTER TABLE clients DROP COLUMN gateway_secret_enc, DROP COLUMN grace_days, DROP COLUMN application_order',
     );
-    await q.query('ALTER TABLE accounts DROP COLUMN credit_minor, DROP COLUMN fees_minor, DROP COLUMN interest_minor');
+    await q.query(
+      'ALTER TABLE accounts DROP COLUMN credit_minor, DROP COLUMN fees_minor, DROP COLUMN interest_minor',
+    );
   }
 }
