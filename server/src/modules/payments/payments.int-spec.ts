@@ -267,6 +267,26 @@ describe('Payments', () => {
     expect(partial.body.account.daysPastDue).toBeGreaterThan(90);
   });
 
+  it('books a payment dated in a closed month into the open one, keeping the date it was paid', async () => {
+    const a = await account();
+    await t.db.query("INSERT INTO closed_periods (month, closed_at) VALUES ('2026-10-01', NOW(3))");
+    const { status, body } = await pay(tokens['boss'], {
+      accountId: a.id,
+      amountMinor: 5_000,
+      channel: 'bank',
+      reference: 'BK-OCT',
+      paidAt: '2026-10-15T15:00:00.000Z',
+    });
+    expect(status).toBe(201);
+    // November starts at 05:00 UTC in Bogotá.
+    expect(body).toMatchObject({ paidAt: '2026-11-01T05:00:00.000Z', valueAt: '2026-10-15T15:00:00.000Z' });
+    const audit = await row('SELECT action FROM audit_events WHERE entity_type = ? AND entity_id = ?', [
+      'payment',
+      body.id,
+    ]);
+    expect(audit['action']).toBe('payment.posted-rebooked');
+  });
+
   it('enforces who may post: agents never, supervisors only for their teams, bad input with a clear error', async () => {
     const a = await account();
     const body = { accountId: a.id, amountMinor: 1_000, channel: 'cashier', reference: 'RC-4001' };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClosedPeriodsModule } from '../periods/closed-periods.module';
 import { TeamsModule } from '../teams/teams.module';
 import { DailyBalanceService } from './daily-balance.service';
 import { GatewaySecretController } from './gateway-secret.controller';
@@ -13,7 +14,7 @@ import { PaymentsService } from './payments.service';
 
 /** Payments in (cashier, gateway webhook, files through PaymentsService), applied, reversed, balanced daily. */
 @Module({
-  imports: [TeamsModule],
+  imports: [TeamsModule, ClosedPeriodsModule],
   controllers: [PaymentsController, PaymentWebhookController, GatewaySecretController],
   providers: [
     PaymentsService,

@@ -5,6 +5,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { UnitOfWork } from '../../database/unit-of-work.service';
 import { AuditService } from '../audit/audit.service';
 import { LifecycleEvents } from '../lifecycle/lifecycle-events.service';
+import { ClosedPeriodsService } from '../periods/closed-periods.service';
 import { TeamsService } from '../teams/teams.service';
 import { PaymentApplicationService, type MoneyMoved, type PostingInput } from './payment-application.service';
 import { PaymentPostingRepository } from './payment-posting.repository';
@@ -45,6 +46,7 @@ export class PaymentsService {
     private readonly audit: AuditService,
     private readonly lifecycle: LifecycleEvents,
     private readonly uow: UnitOfWork,
+    private readonly closedPeriods: ClosedPeriodsService,
   ) {}
 
   /** The accounts a caller may take payments for: back office all, a supervisor their teams'. */
@@ -91,14 +93,17 @@ export class PaymentsService {
     let moved: MoneyMoved;
     try {
       moved = await this.uow.run(async (tx) => {
-        const result = await this.application.apply(tx, input, now);
+        // A payment dated in a closed month is booked into the open one; the date paid is kept.
+        const booking = await this.closedPeriods.bookingInstant(input.paidAt, tx);
+        const booked = booking.rebooked ? { ...input, paidAt: booking.at, valueAt: input.paidAt } : input;
+        const result = await this.application.apply(tx, booked, now);
         await this.audit.record(
           {
             actor: actor.user,
-            action: 'payment.posted',
+            action: booking.rebooked ? 'payment.posted-rebooked' : 'payment.posted',
             entityType: 'payment',
             entityId: result.paymentId,
-            after: { ...input, account: result.money },
+            after: { ...booked, account: result.money },
             ip: actor.ip,
           },
           tx,
