@@ -3,12 +3,12 @@
  * BENCH_ROWS to change) and imports it into an empty database through the product's own CLI,
  * printing rows/s, seconds and the import process's peak RSS, and writing them to results/import.json.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as mysql2 from 'mysql2/promise';
 import { REPO_ROOT } from '../support/server-process.util';
+import { runCli, setBufferPool } from './bench-support.util';
 import { writeSyntheticPortfolio } from './synthetic-portfolio.util';
 
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 1_000_000);
@@ -43,36 +43,9 @@ interface CliSummary {
   peakRssMb: number;
 }
 
-async function setBufferPool(connection: mysql2.Connection, bytes: number): Promise<void> {
-  await connection.query('SET GLOBAL innodb_buffer_pool_size = ?', [bytes]);
-  // The resize runs in the background; wait until it is done so the run measures the final size.
-  for (let i = 0; i < 100; i++) {
-    const [[status]] = (await connection.query(
-      "SHOW STATUS LIKE 'Innodb_buffer_pool_resize_status'",
-    )) as unknown as [[{ Value: string }]];
-    if (!status || status.Value === '' || /completed|finished/i.test(status.Value)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 function cli(args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    // The same heap cap as `npm run import`: the CLI's memory stays flat however large the file.
-    const child = spawn(
-      process.execPath,
-      ['--max-old-space-size=256', join(REPO_ROOT, 'dist/server/cli.js'), ...args],
-      {
-        cwd: REPO_ROOT,
-        env: { ...process.env, ...env },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`cli ${args[0]} exited with ${code}: ${out}`)),
-    );
-  });
+  // The same heap cap as `npm run import`: the CLI's memory stays flat however large the file.
+  return runCli(args, env, ['--max-old-space-size=256']);
 }
 
 async function main(): Promise<void> {

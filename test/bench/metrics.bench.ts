@@ -17,12 +17,12 @@
 import { agencyDate, METRICS_QUEUE, monthPeriod, previousMonth, type MetricsJobName } from '@recupera/shared';
 import { Queue } from 'bullmq';
 import * as mysql2 from 'mysql2/promise';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, deleteQueueKeys, freePort, runServer, waitHealthy } from '../support/server-process.util';
+import { runCli, setBufferPool } from './bench-support.util';
 import { timeEndpoint, type EndpointCase, type EndpointTiming } from './metrics/endpoint-timing.util';
 import type { SeedPlan } from './metrics/metrics-generator.util';
 import { seedDatabase, type SeedResult } from './metrics/metrics-seed.util';
@@ -83,41 +83,13 @@ function connectionOptions(database?: string): mysql2.ConnectionOptions {
   };
 }
 
-async function setBufferPool(connection: mysql2.Connection, bytes: number): Promise<void> {
-  await connection.query('SET GLOBAL innodb_buffer_pool_size = ?', [bytes]);
-  // The resize runs in the background; wait until it is done so the run measures the final size.
-  for (let i = 0; i < 300; i++) {
-    const [[status]] = (await connection.query(
-      "SHOW STATUS LIKE 'Innodb_buffer_pool_resize_status'",
-    )) as unknown as [[{ Value: string }]];
-    if (!status || status.Value === '' || /completed|finished/i.test(status.Value)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** The product's CLI (dist/server/cli.js) on the bench database; resolves with its stdout. */
+/** The product's CLI on the bench database. */
 function cli(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/server/cli.js'), ...args], {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL,
-        QUEUE_PREFIX: 'bench-metrics-cli',
-        NODE_ENV: 'development',
-        AGENCY_TIME_ZONE: ZONE,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      process.stdout.write(chunk);
-    });
-    child.once('exit', (code) => {
-      if (code === 0) resolve(out);
-      else reject(new Error(`cli ${args.join(' ')} exited with ${code}: ${out}`));
-    });
+  return runCli(args, {
+    DATABASE_URL,
+    QUEUE_PREFIX: 'bench-metrics-cli',
+    NODE_ENV: 'development',
+    AGENCY_TIME_ZONE: ZONE,
   });
 }
 

@@ -7,4 +7,6 @@ export const DEMO = {
   supervisorSur: 'supervisor.sur@recupera.demo',
   agentNorte: 'agente1@recupera.demo',
   agentSur: 'agente9@recupera.demo',
+  cashier: 'caja@recupera.demo',
+  field: 'campo@recupera.demo',
 } as const;

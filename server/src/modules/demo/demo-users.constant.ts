@@ -36,6 +36,8 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'gerente@recupera.demo', fullName: 'Gabriel Gerente Ruiz', role: 'manager' },
   { email: 'supervisor.norte@recupera.demo', fullName: 'Silvia Navarro', role: 'supervisor' },
   { email: 'supervisor.sur@recupera.demo', fullName: 'Samuel Suárez', role: 'supervisor' },
+  { email: 'caja@recupera.demo', fullName: 'Carla Cajera Pérez', role: 'cashier' },
+  { email: 'campo@recupera.demo', fullName: 'Fernando Campo Ríos', role: 'field' },
   ...AGENT_NAMES_NORTE.map((fullName, i) => ({
     email: `agente${i + 1}@recupera.demo`,
     fullName,
