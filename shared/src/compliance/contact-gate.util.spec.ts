@@ -478,6 +478,18 @@ describe('evaluateAttempt', () => {
       expect(check(AttemptInputFactory.in('CO').lawsuitServed(), '2026-03-10T15:00:00Z')).toEqual(allowed);
     });
 
+    it('keeps a served Chilean lawsuit closed to every outbound channel, with no time to retry at', () => {
+      // Tuesday 10 March 10:00 in Santiago (UTC−3): inside the window, so only the legal stage refuses.
+      const served = AttemptInputFactory.in('CL').lawsuitServed();
+      for (const channel of ['voice', 'sms', 'whatsapp', 'email'] as const) {
+        expect(check(served.on(channel), '2026-03-10T13:00:00Z')).toEqual(
+          refused(ComplianceError.LawsuitServed),
+        );
+        expect(check(AttemptInputFactory.in('CL').on(channel), '2026-03-10T13:00:00Z')).toEqual(allowed);
+      }
+      expect(nextAllowedInstant(served.build(), new Date('2026-03-10T13:00:00Z'))).toBeNull();
+    });
+
     it('refuses to judge an attempt with a broken profile', () => {
       const broken = AttemptInputFactory.in('CO').withProfile((p) => ({
         ...p,

@@ -20,6 +20,8 @@ export interface AttemptContextRow {
   debtorId: string;
   timeZone: string;
   jurisdiction: string;
+  /** The account's open legal case, if it has one (at most one is open). */
+  legalCase: { lawsuitServedAt: Date | null } | null;
   /** Null when no contact point was asked for, or it is not one of the debtor's. */
   contactPoint: {
     id: string;
@@ -69,10 +71,11 @@ export class AttemptContextRepository {
     const rows = (await this.dataSource.query(
       `SELECT a.id, a.status, a.assigned_team_id, a.debtor_id, d.time_zone, d.jurisdiction,
               cp.id AS cp_id, cp.type AS cp_type, cp.valid AS cp_valid, cp.consent AS cp_consent,
-              cp.do_not_contact AS cp_dnc
+              cp.do_not_contact AS cp_dnc, lc.id AS lc_id, lc.lawsuit_served_at AS lc_served_at
          FROM accounts a
          JOIN debtors d ON d.id = a.debtor_id
          LEFT JOIN contact_points cp ON cp.id = ? AND cp.debtor_id = a.debtor_id
+         LEFT JOIN legal_cases lc ON lc.open_account_id = a.id
         WHERE a.id = ?${scope}`,
       params,
     )) as Raw[];
@@ -85,6 +88,7 @@ export class AttemptContextRepository {
       debtorId: String(r['debtor_id']),
       timeZone: String(r['time_zone']),
       jurisdiction: String(r['jurisdiction']),
+      legalCase: r['lc_id'] === null ? null : { lawsuitServedAt: (r['lc_served_at'] as Date | null) ?? null },
       contactPoint:
         r['cp_id'] === null
           ? null

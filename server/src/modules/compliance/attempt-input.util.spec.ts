@@ -17,6 +17,7 @@ function context(changes: Partial<AttemptContextRow> = {}): AttemptContextRow {
     debtorId: '2',
     timeZone: 'America/Bogota',
     jurisdiction: 'CO',
+    legalCase: null,
     contactPoint: { id: '9', type: 'mobile', valid: true, consent: 'granted', doNotContact: false },
     ...changes,
   };
@@ -65,6 +66,19 @@ describe('attempt input mapping', () => {
         [],
       ).legal,
     ).toEqual({ lawsuitServed: true });
+  });
+
+  it('reads the lawsuit as served from the open legal case, once the firm dated its service', () => {
+    const openCase = (lawsuitServedAt: Date | null) =>
+      toAttemptInput(
+        context({ accountStatus: 'legal', legalCase: { lawsuitServedAt } }),
+        DEFAULT_COMPLIANCE_PROFILES.CL,
+        new Set(),
+        'voice',
+        [],
+      ).legal;
+    expect(openCase(null)).toEqual({ lawsuitServed: false });
+    expect(openCase(new Date('2026-03-02T14:00:00Z'))).toEqual({ lawsuitServed: true });
   });
 
   it('counts an attempt still in flight as an unanswered one', () => {

@@ -1,6 +1,7 @@
 import {
   CHANNELS,
   FREQUENCY_SCOPES,
+  legalStateOf,
   type AttemptInput,
   type Channel,
   type ComplianceProfile,
@@ -91,8 +92,7 @@ export function toAttemptInput(
     channel,
     contactPoint: toContactPointState(context, channel),
     history: history.map(toPastAttempt),
-    // Accounts handed to court collection are the only legal stage the model has so far.
-    legal: { lawsuitServed: context.accountStatus === 'legal' },
+    legal: legalStateOf(context.accountStatus, context.legalCase),
   };
 }
 
