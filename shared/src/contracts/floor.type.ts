@@ -78,6 +78,8 @@ export const FLOOR_ALERT_KINDS = [
   'break_long',
   'hopper_empty',
   'agreement_pending',
+  /** An agreement the daily check broke in the last day: its account is back in the hoppers. */
+  'agreement_broken',
 ] as const;
 export type FloorAlertKind = (typeof FLOOR_ALERT_KINDS)[number];
 

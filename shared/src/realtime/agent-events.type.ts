@@ -3,6 +3,7 @@ import type { DispositionOption } from '../contracts/campaigns.type';
 import type { ScriptPushed, ScriptStepRecord } from '../contracts/scripts.type';
 import type { CallOutcome } from '../domain/enums.constant';
 import type { ErrorCode } from '../errors/error-codes.constant';
+import type { PromiseEventPayloads } from './promise-events.type';
 
 export const AGENT_NAMESPACE = '/agent';
 
@@ -190,6 +191,8 @@ export interface AgentEventPayloads {
   'script.pushed': ScriptPushed;
   /** A supervisor approved or rejected an agreement this agent asked approval for. */
   'agreement.decided': AgreementResponse;
+  /** The daily check broke an agreement this agent made. */
+  'agreement.broken': PromiseEventPayloads['agreement.broken'];
   'call.controls-changed': CallControlsChanged;
   /** Preview mode: an account to look at before dialling (its script follows as `script.pushed`). */
   'preview.offered': PreviewView;

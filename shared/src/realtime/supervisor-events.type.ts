@@ -2,6 +2,7 @@ import type { AgreementResponse } from '../contracts/agreements.type';
 import type { PacingExplanationView } from '../contracts/dialer.type';
 import type { CallOutcome } from '../domain/enums.constant';
 import type { FloorSnapshot } from '../contracts/floor.type';
+import type { PromiseEventPayloads } from './promise-events.type';
 import type {
   Ack,
   AgentStateView,
@@ -51,6 +52,8 @@ export interface SupervisorServerToClientEvents {
   'agent.state-changed': (state: AgentStateView) => void;
   /** A waiver beyond the agent's limit: the team's supervisor approves or rejects it. */
   'agreement.approval-requested': (agreement: AgreementResponse) => void;
+  /** The daily check broke an agreement of the team: the account is back in the hoppers. */
+  'agreement.broken': (notice: PromiseEventPayloads['agreement.broken']) => void;
   /** An agent's wrap-up outlasted the campaign's limit (campaigns set to alert). */
   'agent.wrap-up-overdue': (overdue: WrapUpOverdue) => void;
   /** An agent asks a supervisor of their team to take the call. */

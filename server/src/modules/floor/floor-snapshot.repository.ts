@@ -210,6 +210,25 @@ export class FloorSnapshotRepository {
   }
 
   /** Agreements of the teams waiting for a supervisor's approval. */
+  /** Agreements of the teams the daily check broke since `since`, newest first. */
+  async brokenAgreements(
+    teamIds: string[] | null,
+    since: Date,
+  ): Promise<{ agreementId: string; accountNumber: string; since: Date }[]> {
+    if (teamIds?.length === 0) return [];
+    const rows = await this.query(
+      `SELECT g.id, a.account_number, g.closed_at FROM agreements g JOIN accounts a ON a.id = g.account_id
+        WHERE g.status = 'broken' AND g.closed_at >= ? ${teamIds ? 'AND g.team_id IN (?)' : ''}
+        ORDER BY g.closed_at DESC LIMIT 50`,
+      teamIds ? [since, teamIds] : [since],
+    );
+    return rows.map((r) => ({
+      agreementId: String(r['id']),
+      accountNumber: String(r['account_number']),
+      since: r['closed_at'] as Date,
+    }));
+  }
+
   async pendingAgreements(
     teamIds: string[] | null,
   ): Promise<{ agreementId: string; accountNumber: string; since: Date }[]> {

@@ -58,11 +58,12 @@ export class FloorSnapshotService {
   ): Promise<FloorSnapshot> {
     const today = agencyDate(this.config.agencyTimeZone, now);
     const midnight = zonedInstant(today, '00:00', this.config.agencyTimeZone);
-    const [people, campaignRows, currency, pending] = await Promise.all([
+    const [people, campaignRows, currency, pending, broken] = await Promise.all([
       this.repository.agents(teamIds),
       this.repository.campaigns(teamIds),
       this.repository.currencyOf(teamIds),
       this.repository.pendingAgreements(teamIds),
+      this.repository.brokenAgreements(teamIds, new Date(now.getTime() - DAY_MS)),
     ]);
     const agents = await this.agents(people, today, midnight, now, currency);
     const campaigns = await Promise.all(campaignRows.map((c) => this.campaign(viewer, c, midnight, now)));
@@ -79,6 +80,13 @@ export class FloorSnapshotService {
           subjectId: p.agreementId,
           subject: p.accountNumber,
           since: p.since.toISOString(),
+          value: null,
+        })),
+        ...broken.map((b) => ({
+          kind: 'agreement_broken' as const,
+          subjectId: b.agreementId,
+          subject: b.accountNumber,
+          since: b.since.toISOString(),
           value: null,
         })),
       ],

@@ -9,6 +9,7 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { ChipComponent } from '../../ui/chip.component';
 import { IconComponent } from '../../ui/icon.component';
 import { PageStateComponent } from '../../ui/page-state.component';
+import { AgreementDocumentButtonComponent } from '../promises/agreement-document-button.component';
 import { accountStatusTone, agingTone, agreementTone, installmentTone } from '../../ui/tone.util';
 import { AccountDetailStore } from './account-detail.store';
 
@@ -25,6 +26,7 @@ import { AccountDetailStore } from './account-detail.store';
     ChipComponent,
     IconComponent,
     PageStateComponent,
+    AgreementDocumentButtonComponent,
   ],
   templateUrl: './account-detail.component.html',
   styleUrl: './account-detail.component.scss',

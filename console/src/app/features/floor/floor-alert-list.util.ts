@@ -25,6 +25,7 @@ const KIND_ORDER: Readonly<Record<FloorAlertItemKind, number>> = {
   break_long: 2,
   hopper_empty: 3,
   agreement_pending: 4,
+  agreement_broken: 4,
 };
 
 /** An agent wraps up one call and takes one break at a time: both channels' wrap-up alerts are one. */

@@ -130,6 +130,7 @@ export class FloorComponent {
       case 'hopper_empty':
         return item.subject ?? item.subjectId;
       case 'agreement_pending':
+      case 'agreement_broken':
         return this.t('floor.transfers.account', { number: item.subject ?? item.subjectId });
       default:
         return assertNever(item.kind);
@@ -168,6 +169,8 @@ export class FloorComponent {
         return this.t('floor.alerts.hopperEmpty');
       case 'agreement_pending':
         return this.t('floor.alerts.agreementPending');
+      case 'agreement_broken':
+        return this.t('promises.floorAlert.broken');
       default:
         return assertNever(item.kind);
     }
@@ -184,6 +187,8 @@ export class FloorComponent {
         return this.t('floor.alerts.breakSince', { time });
       case 'agreement_pending':
         return this.t('floor.alerts.requestedAt', { time });
+      case 'agreement_broken':
+        return this.t('promises.floorAlert.brokenAt', { time });
       case 'abandon_near_cap':
       case 'hopper_empty':
         return null;

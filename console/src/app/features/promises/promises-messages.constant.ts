@@ -1,4 +1,58 @@
 /** This feature's words; spread into the console's dictionaries (messages-es / messages-en). */
-export const PROMISES_MESSAGES_ES = {} as const satisfies Record<string, string>;
+export const PROMISES_MESSAGES_ES = {
+  'nav.promises': 'Avisos',
+  'promises.title': 'Avisos y recordatorios',
+  'promises.subtitle': 'Acuerdos incumplidos de tus cuentas y los recordatorios de pago pendientes.',
+  'promises.notifications.title': 'Mis avisos',
+  'promises.notifications.empty': 'No tienes avisos.',
+  'promises.notifications.unread': '{count} sin leer',
+  'promises.notifications.markRead': 'Marcar como leído',
+  'promises.notifications.markAllRead': 'Marcar todos como leídos',
+  'promises.notifications.broken':
+    'Acuerdo incumplido en la cuenta {account}: la cuota {seq} de {amount} vencía el {due} (pagado: {paid}). La cuenta vuelve a la marcación.',
+  'promises.notifications.openAccount': 'Ver cuenta',
+  'promises.reminders.title': 'Recordatorios de pago por enviar',
+  'promises.reminders.subtitle':
+    'Se enviarán por SMS o WhatsApp cuando la mensajería esté disponible; mientras tanto quedan registrados.',
+  'promises.reminders.empty': 'No hay recordatorios pendientes.',
+  'promises.reminders.sendAt': 'Enviar',
+  'promises.reminders.kind': 'Tipo',
+  'promises.reminders.account': 'Cuenta',
+  'promises.reminders.installment': 'Cuota',
+  'promises.reminders.kind.before_due': 'Antes del vencimiento',
+  'promises.reminders.kind.broken_notice': 'Aviso de incumplimiento',
+  'promises.document.print': 'Imprimir convenio',
+  'promises.document.failed': 'No se pudo descargar el convenio.',
+  'promises.document.fileName': 'convenio',
+  'promises.floorAlert.broken': 'Acuerdo incumplido: la cuenta vuelve a la marcación.',
+  'promises.floorAlert.brokenAt': 'Incumplido el {time}',
+} as const satisfies Record<string, string>;
 
-export const PROMISES_MESSAGES_EN: Readonly<Record<keyof typeof PROMISES_MESSAGES_ES, string>> = {};
+export const PROMISES_MESSAGES_EN: Readonly<Record<keyof typeof PROMISES_MESSAGES_ES, string>> = {
+  'nav.promises': 'Notices',
+  'promises.title': 'Notices and reminders',
+  'promises.subtitle': 'Broken agreements of your accounts and the payment reminders still to send.',
+  'promises.notifications.title': 'My notices',
+  'promises.notifications.empty': 'You have no notices.',
+  'promises.notifications.unread': '{count} unread',
+  'promises.notifications.markRead': 'Mark as read',
+  'promises.notifications.markAllRead': 'Mark all as read',
+  'promises.notifications.broken':
+    'Agreement broken on account {account}: installment {seq} of {amount} was due on {due} (paid: {paid}). The account is back in the dialer.',
+  'promises.notifications.openAccount': 'Open account',
+  'promises.reminders.title': 'Payment reminders to send',
+  'promises.reminders.subtitle':
+    'They will go out by SMS or WhatsApp once messaging is available; until then they are recorded.',
+  'promises.reminders.empty': 'No reminders are due.',
+  'promises.reminders.sendAt': 'Send',
+  'promises.reminders.kind': 'Kind',
+  'promises.reminders.account': 'Account',
+  'promises.reminders.installment': 'Installment',
+  'promises.reminders.kind.before_due': 'Before the due date',
+  'promises.reminders.kind.broken_notice': 'Broken agreement notice',
+  'promises.document.print': 'Print agreement',
+  'promises.document.failed': 'The agreement could not be downloaded.',
+  'promises.document.fileName': 'agreement',
+  'promises.floorAlert.broken': 'Agreement broken: the account is back in the dialer.',
+  'promises.floorAlert.brokenAt': 'Broken on {time}',
+};

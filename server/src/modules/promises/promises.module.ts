@@ -1,0 +1,40 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { PROMISES_QUEUE } from '@recupera/shared';
+import { AccountsModule } from '../accounts/accounts.module';
+import { DialerModule } from '../dialer/dialer.module';
+import { TeamsModule } from '../teams/teams.module';
+import { AgreementDocumentController } from './agreement-document.controller';
+import { AgreementDocumentRepository } from './agreement-document.repository';
+import { AgreementDocumentService } from './agreement-document.service';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
+import { NotificationsService } from './notifications.service';
+import { PromiseCheckProcessor } from './promise-check.processor';
+import { PromiseCheckRepository } from './promise-check.repository';
+import { PromiseCheckService } from './promise-check.service';
+import { PromisesController } from './promises.controller';
+import { RemindersRepository } from './reminders.repository';
+import { RemindersService } from './reminders.service';
+
+/**
+ * Promises kept and broken: the daily check (BullMQ job scheduler), the notifications it leaves,
+ * the payment reminders it records as due, and the printable agreement document.
+ */
+@Module({
+  imports: [AccountsModule, TeamsModule, DialerModule, BullModule.registerQueue({ name: PROMISES_QUEUE })],
+  controllers: [PromisesController, NotificationsController, AgreementDocumentController],
+  providers: [
+    PromiseCheckRepository,
+    PromiseCheckService,
+    PromiseCheckProcessor,
+    NotificationsRepository,
+    NotificationsService,
+    RemindersRepository,
+    RemindersService,
+    AgreementDocumentRepository,
+    AgreementDocumentService,
+  ],
+  exports: [PromiseCheckService],
+})
+export class PromisesModule {}
