@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO, DEMO_PASSWORD } from '../support/demo-logins.constant';
-import { REPO_ROOT, startServer, type ServerProcess } from '../support/server-process.util';
+import { PROMISES_QUEUE, type PromiseJobName } from '@recupera/shared';
+import { Queue } from 'bullmq';
+import { REPO_ROOT, connectDatabase, startServer, type ServerProcess } from '../support/server-process.util';
 import { VIEWPORT, fullPageScreenshot, launchChromium, screenshotsDir } from './chromium.util';
 
 /**
@@ -273,6 +275,94 @@ describe('console in a browser', () => {
       Array.from({ length: 8 }, (_, i) => `agente${i + 1}@recupera.demo`),
     );
   });
+
+  it("a cashier's payment keeps an installment, and a supervisor sees a broken agreement go back to the dialer", async () => {
+    const db = await connectDatabase(server.database);
+    try {
+      const rows = async (sql: string, params: unknown[] = []) =>
+        ((await db.query(sql, params)) as unknown as [Record<string, unknown>[]])[0];
+      // Two of Equipo Norte's active agreements: the cashier pays the next installment of the first;
+      // the second's next installment is made ten days overdue, unpaid, for the nightly check to break.
+      const open = await rows(
+        `SELECT g.id AS agreement_id, a.id AS account_id, a.account_number, a.currency,
+                n.id AS installment_id, n.seq, n.amount_minor - n.paid_minor AS owed
+           FROM agreements g JOIN accounts a ON a.id = g.account_id JOIN teams t ON t.id = a.assigned_team_id
+           JOIN installments n ON n.agreement_id = g.id
+          WHERE g.status = 'active' AND t.name = 'Equipo Norte — Tarjetas' AND n.status IN ('pending', 'partial')
+            AND n.due_date = (SELECT MIN(m.due_date) FROM installments m WHERE m.agreement_id = g.id
+                               AND m.status IN ('pending', 'partial'))
+          ORDER BY g.id LIMIT 2`,
+      );
+      expect(open).toHaveLength(2);
+      const [paid, broken] = open;
+
+      const page = await openPage();
+      await logIn(page, DEMO.cashier);
+      await page.waitForURL(`${server.url}/payments`);
+      await page.getByTestId('payment-account-number').fill(String(paid['account_number']));
+      await page.getByTestId('payment-search').click();
+      await page.getByTestId('payment-account').waitFor();
+      // The owed amount typed in major units, the way a cashier reads it off the receipt.
+      const owed = Number(paid['owed']);
+      await page
+        .getByTestId('payment-amount')
+        .fill(`${Math.floor(owed / 100)}.${String(owed % 100).padStart(2, '0')}`);
+      await page.getByTestId('payment-reference').fill(`CAJA-E2E-${String(paid['installment_id'])}`);
+      await page.getByTestId('payment-submit').click();
+      await waitForText(page.getByTestId('payment-result'), 'Pago aplicado');
+      await waitForText(page.getByTestId('payment-allocation'), `Cuota ${String(paid['seq'])}`);
+      await fullPageScreenshot(page, 'cashier-payment.png');
+      const [installment] = await rows(
+        'SELECT status, paid_minor, amount_minor FROM installments WHERE id = ?',
+        [paid['installment_id']],
+      );
+      expect(installment['status']).toBe('paid');
+      expect(Number(installment['paid_minor'])).toBe(Number(installment['amount_minor']));
+
+      await db.query(
+        `UPDATE installments SET due_date = DATE_SUB(CURDATE(), INTERVAL 10 DAY), paid_minor = 0, status = 'pending'
+          WHERE id = ?`,
+        [broken['installment_id']],
+      );
+      await runPromiseCheck();
+      const [agreement] = await rows('SELECT status FROM agreements WHERE id = ?', [broken['agreement_id']]);
+      expect(agreement['status']).toBe('broken');
+      const [account] = await rows('SELECT status FROM accounts WHERE id = ?', [broken['account_id']]);
+      expect(account['status']).toBe('active');
+
+      const supervisor = await openPage();
+      await logIn(supervisor, DEMO.supervisorNorte);
+      await supervisor.waitForURL(`${server.url}/floor`);
+      const alert = supervisor
+        .getByTestId('floor-alert')
+        .filter({ hasText: String(broken['account_number']) })
+        .filter({ hasText: 'Acuerdo incumplido: la cuenta vuelve a la marcación.' });
+      await alert.first().waitFor();
+    } finally {
+      await db.end();
+    }
+  });
+
+  /** Runs the nightly broken-promise check now, through the server's own queue, and waits for it. */
+  async function runPromiseCheck(): Promise<void> {
+    const redis = new URL(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+    const queue = new Queue(PROMISES_QUEUE, {
+      connection: { host: redis.hostname, port: Number(redis.port || 6379) },
+      prefix: server.env['QUEUE_PREFIX'],
+    });
+    try {
+      const job = await queue.add('promises.check' satisfies PromiseJobName, {}, { removeOnComplete: false });
+      for (let i = 0; i < 120; i++) {
+        const state = await job.getState();
+        if (state === 'completed') return;
+        if (state === 'failed') throw new Error(`the promise check failed: ${job.failedReason}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      throw new Error('the promise check did not finish within a minute');
+    } finally {
+      await queue.close();
+    }
+  }
 
   it('an admin imports the UCI file through the console and downloads the rejects', async () => {
     const page = await openPage();

@@ -30,14 +30,22 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function root(): Promise<mysql2.Connection> {
+async function root(database?: string): Promise<mysql2.Connection> {
   const url = new URL(ROOT_URL);
   return mysql2.createConnection({
     host: url.hostname,
     port: Number(url.port || 3306),
     user: decodeURIComponent(url.username || 'root'),
     password: decodeURIComponent(url.password),
+    database,
+    timezone: 'Z',
+    dateStrings: ['DATE'],
   });
+}
+
+/** A connection to a test server's own database, for a test to arrange or check what it needs. */
+export function connectDatabase(name: string): Promise<mysql2.Connection> {
+  return root(name);
 }
 
 /** Removes the BullMQ keys a finished server left under its prefix. */
