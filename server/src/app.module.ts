@@ -13,6 +13,7 @@ import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { RecoveryModule } from './modules/recovery/recovery.module';
 import { GoalsModule } from './modules/goals/goals.module';
+import { PeriodsModule } from './modules/periods/periods.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
@@ -27,6 +28,13 @@ import { ScriptsModule } from './modules/scripts/scripts.module';
 import { FloorModule } from './modules/floor/floor.module';
 import { LifecycleEventsModule } from './modules/lifecycle/lifecycle-events.module';
 import { PaymentsModule } from './modules/payments/payments.module';
+import { PromisesModule } from './modules/promises/promises.module';
+import { FieldOrdersModule } from './modules/field-orders/field-orders.module';
+import { LegalModule } from './modules/legal/legal.module';
+import { PaymentFilesModule } from './modules/payment-files/payment-files.module';
+import { DirectDebitsModule } from './modules/direct-debits/direct-debits.module';
+import { PayrollModule } from './modules/payroll/payroll.module';
+import { ChargesModule } from './modules/charges/charges.module';
 import { UsersModule } from './modules/users/users.module';
 import { RedisModule } from './redis/redis.module';
 import { bullConnection } from './redis/bull-connection.util';
@@ -58,6 +66,7 @@ export class AppModule {
         MetricsModule,
         RecoveryModule,
         GoalsModule,
+        PeriodsModule,
         HealthModule,
         RealtimeModule,
         FloorEventsModule,
@@ -67,8 +76,15 @@ export class AppModule {
         AgentsModule,
         AgreementsModule,
         PaymentsModule,
+        PaymentFilesModule,
+        DirectDebitsModule,
+        PayrollModule,
+        PromisesModule,
         ScriptsModule,
         FloorModule,
+        FieldOrdersModule,
+        LegalModule,
+        ChargesModule,
       ],
     };
   }

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as mysql2 from 'mysql2/promise';
-import { REPO_ROOT } from '../support/server-process.util';
+import { REPO_ROOT, deleteQueueKeys, freePort, runServer, waitHealthy } from '../support/server-process.util';
 
 /**
  * MariaDB's default 128 MB buffer pool is a toy at a million accounts: benches raise it for the run
@@ -39,4 +42,54 @@ export function runCli(
       code === 0 ? resolve(out) : reject(new Error(`cli ${args.join(' ')} exited with ${code}: ${out}`)),
     );
   });
+}
+
+export interface BenchServer {
+  url: string;
+  queuePrefix: string;
+  stop(): Promise<void>;
+  output(): string;
+}
+
+/**
+ * The built server as production runs it — workers on (the scheduled jobs run), no dialer, no demo
+ * seed or bots — on `env`'s DATABASE_URL, with its own queue prefix, deleted when it stops.
+ */
+export async function startBenchServer(name: string, env: Record<string, string>): Promise<BenchServer> {
+  const port = await freePort();
+  const queuePrefix = `${name}-${randomBytes(4).toString('hex')}`;
+  const child = runServer(
+    {
+      REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      QUEUE_PREFIX: queuePrefix,
+      SEED_DEMO: 'false',
+      RUN_DIALER: 'false',
+      RUN_WORKERS: 'true',
+      DEMO_AGENTS: '0',
+      ACCESS_TOKEN_TTL_SECONDS: '7200',
+      UPLOAD_DIR: mkdtempSync(join(tmpdir(), `recupera-${name}-uploads-`)),
+      ...env,
+    },
+    port,
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitHealthy(url, child, () => output);
+  return {
+    url,
+    queuePrefix,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000).unref())]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      await deleteQueueKeys(queuePrefix);
+    },
+  };
 }

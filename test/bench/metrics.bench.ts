@@ -17,12 +17,11 @@
 import { agencyDate, METRICS_QUEUE, monthPeriod, previousMonth, type MetricsJobName } from '@recupera/shared';
 import { Queue } from 'bullmq';
 import * as mysql2 from 'mysql2/promise';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, deleteQueueKeys, freePort, runServer, waitHealthy } from '../support/server-process.util';
-import { runCli, setBufferPool } from './bench-support.util';
+import { REPO_ROOT } from '../support/server-process.util';
+import { runCli, setBufferPool, startBenchServer, type BenchServer } from './bench-support.util';
 import { timeEndpoint, type EndpointCase, type EndpointTiming } from './metrics/endpoint-timing.util';
 import type { SeedPlan } from './metrics/metrics-generator.util';
 import { seedDatabase, type SeedResult } from './metrics/metrics-seed.util';
@@ -181,49 +180,8 @@ async function seedFresh(root: mysql2.Connection, months: string[], now: Date): 
 }
 
 /** The server as production runs it (workers on: the rollup turn every 2 s), minus the dialer and demo. */
-async function startBenchServer(): Promise<{
-  url: string;
-  queuePrefix: string;
-  stop(): Promise<void>;
-  output(): string;
-}> {
-  const port = await freePort();
-  const queuePrefix = `bench-metrics-${randomBytes(4).toString('hex')}`;
-  const child = runServer(
-    {
-      DATABASE_URL,
-      REDIS_URL,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      QUEUE_PREFIX: queuePrefix,
-      SEED_DEMO: 'false',
-      RUN_DIALER: 'false',
-      RUN_WORKERS: 'true',
-      DEMO_AGENTS: '0',
-      AGENCY_TIME_ZONE: ZONE,
-      ACCESS_TOKEN_TTL_SECONDS: '7200',
-      UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'recupera-bench-metrics-uploads-')),
-    },
-    port,
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  await waitHealthy(url, child, () => output);
-  return {
-    url,
-    queuePrefix,
-    output: () => output,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000).unref())]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      await deleteQueueKeys(queuePrefix);
-    },
-  };
+function startServer(): Promise<BenchServer> {
+  return startBenchServer('bench-metrics', { DATABASE_URL, AGENCY_TIME_ZONE: ZONE });
 }
 
 async function login(url: string, email: string): Promise<string> {
@@ -391,7 +349,7 @@ async function main(): Promise<void> {
     await root.query(`UPDATE ${DATABASE}.account_assignments SET rolled_up = 1 WHERE rolled_up = 0`);
 
     console.log('\nStarting the built server on the seeded database…');
-    const app = await startBenchServer();
+    const app = await startServer();
     const db = await mysql2.createConnection(connectionOptions(DATABASE));
     const timings: EndpointTiming[] = [];
     let settled: Record<string, number> = {};

@@ -49,6 +49,18 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./features/dashboard/dashboard.routes').then((m) => m.DASHBOARD_ROUTES),
       },
       {
+        path: 'periods',
+        canActivate: [roleGuard('manager', 'admin')],
+        loadChildren: () => import('./features/periods/periods.routes').then((m) => m.PERIODS_ROUTES),
+      },
+      {
+        path: 'payments',
+        title: pageTitle('nav.payments'),
+        canActivate: [roleGuard('cashier', 'supervisor', 'manager', 'admin')],
+        loadComponent: () =>
+          import('./features/payments/payments.component').then((m) => m.PaymentsComponent),
+      },
+      {
         path: 'audit',
         title: pageTitle('nav.audit'),
         canActivate: [roleGuard('manager', 'admin')],
@@ -76,6 +88,37 @@ export const appRoutes: Routes = [
         path: 'admin',
         canActivate: [roleGuard('admin')],
         loadChildren: () => import('./features/admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+      },
+      {
+        path: 'field',
+        loadChildren: () =>
+          import('./features/field-orders/field-orders.routes').then((m) => m.FIELD_ORDERS_ROUTES),
+      },
+      {
+        path: 'legal',
+        title: pageTitle('nav.legal'),
+        canActivate: [roleGuard('agent', 'supervisor', 'manager', 'admin')],
+        loadComponent: () => import('./features/legal/legal.component').then((m) => m.LegalComponent),
+      },
+      {
+        path: 'promises',
+        title: pageTitle('nav.promises'),
+        canActivate: [roleGuard('agent', 'supervisor', 'manager', 'admin')],
+        loadComponent: () =>
+          import('./features/promises/promises.component').then((m) => m.PromisesComponent),
+      },
+      {
+        path: 'debits',
+        title: pageTitle('nav.debits'),
+        canActivate: [roleGuard('cashier', 'manager', 'admin')],
+        loadComponent: () => import('./features/debits/debits.component').then((m) => m.DebitsComponent),
+      },
+      {
+        path: 'charges',
+        title: pageTitle('nav.charges'),
+        canActivate: [roleGuard('admin')],
+        loadComponent: () =>
+          import('./features/charges/charge-settings.component').then((m) => m.ChargeSettingsComponent),
       },
       {
         path: '**',

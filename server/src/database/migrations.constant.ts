@@ -7,6 +7,12 @@ import { AddAgentWorkspace1764500000000 } from './migrations/1764500000000-add-a
 import { CreateMetricRollups1764600000000 } from './migrations/1764600000000-create-metric-rollups';
 import { AddMetricMonthly1764700000000 } from './migrations/1764700000000-add-metric-monthly';
 import { CreatePaymentLifecycle1764800000000 } from './migrations/1764800000000-create-payment-lifecycle';
+import { CreatePeriodClose1764860000000 } from './migrations/1764860000000-create-period-close';
+import { CreateFieldOrders1764840000000 } from './migrations/1764840000000-create-field-orders';
+import { CreateLegalStage1764850000000 } from './migrations/1764850000000-create-legal-stage';
+import { CreatePromiseTracking1764810000000 } from './migrations/1764810000000-create-promise-tracking';
+import { CreatePaymentFiles1764830000000 } from './migrations/1764830000000-create-payment-files';
+import { CreateCharges1764820000000 } from './migrations/1764820000000-create-charges';
 
 /** Listed explicitly: the server is bundled, so migrations cannot be found by a glob at run time. */
 export const MIGRATIONS = [
@@ -19,4 +25,10 @@ export const MIGRATIONS = [
   CreateMetricRollups1764600000000,
   AddMetricMonthly1764700000000,
   CreatePaymentLifecycle1764800000000,
+  CreatePeriodClose1764860000000,
+  CreateFieldOrders1764840000000,
+  CreateLegalStage1764850000000,
+  CreatePromiseTracking1764810000000,
+  CreatePaymentFiles1764830000000,
+  CreateCharges1764820000000,
 ];

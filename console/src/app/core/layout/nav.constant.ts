@@ -20,6 +20,7 @@ const DASHBOARD: NavItem = {
 };
 const ACCOUNTS: NavItem = { path: '/accounts', testId: 'nav-accounts', label: 'nav.accounts', icon: 'list' };
 const AUDIT: NavItem = { path: '/audit', testId: 'nav-audit', label: 'nav.audit', icon: 'history' };
+const PERIODS: NavItem = { path: '/periods', testId: 'nav-periods', label: 'nav.periods', icon: 'lock' };
 const IMPORTS: NavItem = {
   path: '/admin/imports',
   testId: 'nav-admin-imports',
@@ -58,12 +59,66 @@ const SCRIPTS: NavItem = { path: '/scripts', testId: 'nav-scripts', label: 'nav.
 
 const PAYMENTS: NavItem = { path: '/payments', testId: 'nav-payments', label: 'nav.payments', icon: 'list' };
 const FIELD: NavItem = { path: '/field', testId: 'nav-field', label: 'nav.fieldOrders', icon: 'list' };
+const DEBITS: NavItem = { path: '/debits', testId: 'nav-debits', label: 'nav.debits', icon: 'cloudUpload' };
+const FIELD_BOARD: NavItem = {
+  path: '/field/orders',
+  testId: 'nav-field-orders',
+  label: 'nav.fieldOrders',
+  icon: 'list',
+};
+
+const LEGAL: NavItem = { path: '/legal', testId: 'nav-legal', label: 'nav.legal', icon: 'gavel' };
+const PROMISES: NavItem = {
+  path: '/promises',
+  testId: 'nav-promises',
+  label: 'nav.promises',
+  icon: 'notifications',
+};
+
+const CHARGES: NavItem = { path: '/charges', testId: 'nav-charges', label: 'nav.charges', icon: 'percent' };
 
 export const NAV_BY_ROLE: Readonly<Record<Role, readonly NavItem[]>> = {
-  agent: [AGENT, { ...ACCOUNTS, label: 'nav.accountsSearch', icon: 'search' }],
-  supervisor: [FLOOR, DASHBOARD, CAMPAIGNS, SCRIPTS, ACCOUNTS, COMPLIANCE],
-  manager: [DASHBOARD, CAMPAIGNS, ACCOUNTS, AUDIT, COMPLIANCE],
-  admin: [IMPORTS, USERS, TEAMS, CLIENTS, CAMPAIGNS, SCRIPTS, COMPLIANCE, AUDIT, ACCOUNTS],
-  cashier: [PAYMENTS],
+  agent: [AGENT, { ...ACCOUNTS, label: 'nav.accountsSearch', icon: 'search' }, LEGAL, PROMISES],
+  supervisor: [
+    FLOOR,
+    DASHBOARD,
+    CAMPAIGNS,
+    SCRIPTS,
+    ACCOUNTS,
+    PAYMENTS,
+    COMPLIANCE,
+    FIELD_BOARD,
+    LEGAL,
+    PROMISES,
+  ],
+  manager: [
+    DASHBOARD,
+    CAMPAIGNS,
+    ACCOUNTS,
+    PAYMENTS,
+    DEBITS,
+    PERIODS,
+    AUDIT,
+    COMPLIANCE,
+    FIELD_BOARD,
+    LEGAL,
+    PROMISES,
+  ],
+  admin: [
+    IMPORTS,
+    USERS,
+    TEAMS,
+    CLIENTS,
+    CAMPAIGNS,
+    SCRIPTS,
+    COMPLIANCE,
+    PERIODS,
+    AUDIT,
+    ACCOUNTS,
+    LEGAL,
+    DEBITS,
+    CHARGES,
+  ],
+  cashier: [PAYMENTS, DEBITS],
   field: [FIELD],
 };

@@ -12,12 +12,14 @@ import { PageStateComponent } from '../../ui/page-state.component';
 import { AgreementDocumentButtonComponent } from '../promises/agreement-document-button.component';
 import { accountStatusTone, agingTone, agreementTone, installmentTone } from '../../ui/tone.util';
 import { AccountDetailStore } from './account-detail.store';
+import { AccountChargesComponent } from '../charges/account-charges.component';
 
 @Component({
   selector: 'rc-account-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [AccountDetailStore],
   imports: [
+    AccountChargesComponent,
     MatButtonModule,
     MatExpansionModule,
     MatTableModule,
