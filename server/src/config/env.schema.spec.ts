@@ -27,8 +27,24 @@ describe('loadConfig', () => {
     }
   });
 
-  it('requires a secret in production', () => {
+  it('requires the secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('JWT_SECRET is required in production');
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).jwtSecretGenerated).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(
+      'DATA_ENCRYPTION_KEY is required in production',
+    );
+    const key = 'ab'.repeat(32);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      DATA_ENCRYPTION_KEY: key,
+    });
+    expect(config.jwtSecretGenerated).toBe(false);
+    expect(config.dataKey.toString('hex')).toBe(key);
+  });
+
+  it('refuses a data key that is not 32 bytes of hex', () => {
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEY: 'not-hex' })).toThrow(
+      'DATA_ENCRYPTION_KEY must be 64 hex characters (32 bytes)',
+    );
   });
 });

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MetricsCoreModule } from '../metrics/metrics-core.module';
 import { RecoveryModule } from '../recovery/recovery.module';
-import { RecoveryService } from '../recovery/recovery.service';
 import { TeamsModule } from '../teams/teams.module';
 import { ClosedPeriodsModule } from './closed-periods.module';
 import { PeriodFiguresService } from './period-figures.service';
@@ -17,6 +16,6 @@ import { PeriodsService } from './periods.service';
 @Module({
   imports: [ClosedPeriodsModule, MetricsCoreModule, RecoveryModule, TeamsModule],
   controllers: [PeriodsController],
-  providers: [RecoveryService, PeriodSnapshotsRepository, PeriodFiguresService, PeriodsService],
+  providers: [PeriodSnapshotsRepository, PeriodFiguresService, PeriodsService],
 })
 export class PeriodsModule {}

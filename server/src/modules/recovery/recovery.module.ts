@@ -9,6 +9,6 @@ import { RecoveryService } from './recovery.service';
   imports: [TeamsModule],
   controllers: [RecoveryController],
   providers: [RecoveryRepository, RecoveryService],
-  exports: [RecoveryRepository],
+  exports: [RecoveryRepository, RecoveryService],
 })
 export class RecoveryModule {}
