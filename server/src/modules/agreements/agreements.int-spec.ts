@@ -188,7 +188,12 @@ describe('Payment agreements', () => {
       "SELECT action FROM audit_events WHERE entity_type = 'agreement' AND entity_id = ? ORDER BY id",
       [created.body.id],
     );
-    expect(audit).toEqual([{ action: 'agreement.created' }, { action: 'agreement.approved' }]);
+    // The approval activates the agreement, which books its waiver against the account's charges.
+    expect(audit).toEqual([
+      { action: 'agreement.created' },
+      { action: 'agreement.approved' },
+      { action: 'charges.waiver-booked' },
+    ]);
   });
 
   it('keeps another team’s agent away from the account', async () => {
