@@ -9,7 +9,6 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { ComplianceModule } from './modules/compliance/compliance.module';
-import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { RecoveryModule } from './modules/recovery/recovery.module';
 import { GoalsModule } from './modules/goals/goals.module';
@@ -62,7 +61,6 @@ export class AppModule {
         CampaignsModule,
         ComplianceModule,
         ImportsModule,
-        DashboardModule,
         MetricsModule,
         RecoveryModule,
         GoalsModule,

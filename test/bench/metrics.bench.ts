@@ -307,7 +307,6 @@ function cases(month: string, manager: string, supervisor: string): EndpointCase
         if (text.split('\n').length < 100) throw new Error('short sweep export');
       },
     },
-    { name: 'dashboard summary', path: '/dashboard/summary', token: manager },
   ];
 }
 

@@ -75,7 +75,7 @@ describe('Account scope by role', () => {
     const manager = await login(t.url, 'boss@x.co');
     expect((await api(t.url, 'GET', '/users', { token: agent })).status).toBe(403);
     expect((await api(t.url, 'GET', '/audit', { token: agent })).status).toBe(403);
-    expect((await api(t.url, 'GET', '/dashboard/summary', { token: agent })).status).toBe(403);
+    expect((await api(t.url, 'GET', '/recovery?month=2026-11', { token: agent })).status).toBe(403);
     expect((await api(t.url, 'GET', '/imports', { token: manager })).status).toBe(403);
     expect(
       (
@@ -85,7 +85,7 @@ describe('Account scope by role', () => {
         })
       ).status,
     ).toBe(403);
-    expect((await api(t.url, 'GET', '/dashboard/summary', { token: manager })).status).toBe(200);
+    expect((await api(t.url, 'GET', '/recovery?month=2026-11', { token: manager })).status).toBe(200);
   });
 
   it('lets a supervisor move accounts between agents of their team, with history and audit', async () => {
