@@ -55,18 +55,14 @@ function cli(args: string[]): Promise<string> {
 }
 
 /** Runs `sql` once per chunk of [1, total] (its `?`s: the chunk's first and last number). */
-async function chunked(
-  db: mysql2.Connection,
-  bar: ProgressBar,
-  label: string,
-  total: number,
-  sql: string,
-): Promise<void> {
+async function chunked(db: mysql2.Connection, label: string, total: number, sql: string): Promise<void> {
+  const bar = new ProgressBar(`seeding ${label}`);
   for (let from = 1; from <= total; from += CHUNK) {
     const to = Math.min(total, from + CHUNK - 1);
     await db.query(sql, [from, to]);
-    bar.update(to / total, `${label} ${to.toLocaleString('en')}/${total.toLocaleString('en')}`);
+    bar.update(to / total, `${to.toLocaleString('en')}/${total.toLocaleString('en')}`);
   }
+  bar.done();
 }
 
 /**
@@ -76,7 +72,6 @@ async function chunked(
  * fifth of them are long broken, many are due within the grace days, and paid ones are marked paid.
  */
 async function seed(db: mysql2.Connection, today: string): Promise<void> {
-  const bar = new ProgressBar('seeding');
   await db.query(
     "INSERT INTO clients (id, code, name, country, currency) VALUES (1, 'BENCH', 'Banco Bench', 'CO', 'COP')",
   );
@@ -90,7 +85,6 @@ async function seed(db: mysql2.Connection, today: string): Promise<void> {
   );
   await chunked(
     db,
-    bar,
     'debtors',
     ACCOUNTS,
     `INSERT INTO debtors (id, client_id, debtor_key, national_id, full_name, time_zone, jurisdiction)
@@ -99,7 +93,6 @@ async function seed(db: mysql2.Connection, today: string): Promise<void> {
   );
   await chunked(
     db,
-    bar,
     'accounts',
     ACCOUNTS,
     `INSERT INTO accounts (id, client_id, portfolio_id, debtor_id, account_number, currency, original_amount_minor,
@@ -114,7 +107,6 @@ async function seed(db: mysql2.Connection, today: string): Promise<void> {
   );
   await chunked(
     db,
-    bar,
     'agreements',
     AGREEMENTS,
     `INSERT INTO agreements (id, account_id, status, currency, total_minor, installments_count, settles_in_full, created_at)
@@ -125,7 +117,6 @@ async function seed(db: mysql2.Connection, today: string): Promise<void> {
   // are paid in full three times out of four (on their due date), short by a peso one time in eight.
   await chunked(
     db,
-    bar,
     'installments',
     AGREEMENTS * 3,
     `INSERT INTO installments (agreement_id, seq, due_date, amount_minor, paid_minor, status, paid_at)
@@ -138,9 +129,7 @@ async function seed(db: mysql2.Connection, today: string): Promise<void> {
                FROM seq_1_to_${AGREEMENTS * 3} s JOIN agreements ag ON ag.id = (s.seq - 1) DIV 3 + 1
               WHERE seq BETWEEN ? AND ?) x`,
   );
-  bar.update(1, 'analyze');
   for (const table of ['accounts', 'agreements', 'installments']) await db.query(`ANALYZE TABLE ${table}`);
-  bar.done();
 }
 
 async function waitForRow(

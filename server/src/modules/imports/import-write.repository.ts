@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { MappedRow, RowProblem } from '@recupera/shared';
 import { Readable } from 'node:stream';
 import { DataSource, type QueryRunner } from 'typeorm';
+import { retryOnLockConflict } from '../../database/lock-retry.util';
 
 export interface BatchTarget {
   importId: string;
@@ -22,8 +23,6 @@ export interface BatchOutcome {
   unchanged: number;
 }
 
-const ER_LOCK_DEADLOCK = 1213;
-const ER_LOCK_WAIT_TIMEOUT = 1205;
 const MAX_ATTEMPTS = 4;
 
 // Columns an import may change on an existing account; updated_at moves only when one of them does.
@@ -153,17 +152,7 @@ export class ImportWriteRepository {
     const sorted = [...rows].sort((a, b) =>
       a.accountNumber < b.accountNumber ? -1 : a.accountNumber > b.accountNumber ? 1 : 0,
     );
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.writeOnce(target, sorted, rejects);
-      } catch (error) {
-        const errno =
-          (error as { errno?: number; driverError?: { errno?: number } }).driverError?.errno ??
-          (error as { errno?: number }).errno;
-        if (attempt >= MAX_ATTEMPTS || (errno !== ER_LOCK_DEADLOCK && errno !== ER_LOCK_WAIT_TIMEOUT))
-          throw error;
-      }
-    }
+    return retryOnLockConflict(() => this.writeOnce(target, sorted, rejects), MAX_ATTEMPTS);
   }
 
   private async writeOnce(

@@ -10,8 +10,11 @@ type Raw = Record<string, unknown>;
 /** The receivable statuses: what is still owed (paid, written-off and closed accounts are not). */
 const RECEIVABLE = "('active', 'in_agreement', 'legal')";
 
-/** Only one process rolls up at a time (every server runs the job; the others skip a turn). */
-const ROLLUP_LOCK = 'recupera_metric_rollup:';
+/**
+ * Only one process rolls up at a time (every server runs the job; the others skip a turn). The
+ * broken-promise check holds it too while it rewrites installments, so neither deadlocks the other.
+ */
+export const ROLLUP_LOCK = 'recupera_metric_rollup:';
 
 /**
  * An interaction is final once it ended and its wrap-up is done (a person answered and got a

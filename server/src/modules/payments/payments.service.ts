@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PaymentAccountLookup, PaymentChannel, PaymentResponse } from '@recupera/shared';
 import type { AuthUser } from '../../common/auth/auth-user.type';
 import { AppException } from '../../common/errors/app.exception';
+import { retryOnLockConflict } from '../../database/lock-retry.util';
 import { UnitOfWork } from '../../database/unit-of-work.service';
 import { AuditService } from '../audit/audit.service';
 import { LifecycleEvents } from '../lifecycle/lifecycle-events.service';
@@ -92,24 +93,27 @@ export class PaymentsService {
     };
     let moved: MoneyMoved;
     try {
-      moved = await this.uow.run(async (tx) => {
-        // A payment dated in a closed month is booked into the open one; the date paid is kept.
-        const booking = await this.closedPeriods.bookingInstant(input.paidAt, tx);
-        const booked = booking.rebooked ? { ...input, paidAt: booking.at, valueAt: input.paidAt } : input;
-        const result = await this.application.apply(tx, booked, now);
-        await this.audit.record(
-          {
-            actor: actor.user,
-            action: booking.rebooked ? 'payment.posted-rebooked' : 'payment.posted',
-            entityType: 'payment',
-            entityId: result.paymentId,
-            after: { ...booked, account: result.money },
-            ip: actor.ip,
-          },
-          tx,
-        );
-        return result;
-      });
+      // A lost lock (the rollup turns mark payments and installments) rolls everything back: run it again.
+      moved = await retryOnLockConflict(() =>
+        this.uow.run(async (tx) => {
+          // A payment dated in a closed month is booked into the open one; the date paid is kept.
+          const booking = await this.closedPeriods.bookingInstant(input.paidAt, tx);
+          const booked = booking.rebooked ? { ...input, paidAt: booking.at, valueAt: input.paidAt } : input;
+          const result = await this.application.apply(tx, booked, now);
+          await this.audit.record(
+            {
+              actor: actor.user,
+              action: booking.rebooked ? 'payment.posted-rebooked' : 'payment.posted',
+              entityType: 'payment',
+              entityId: result.paymentId,
+              after: { ...booked, account: result.money },
+              ip: actor.ip,
+            },
+            tx,
+          );
+          return result;
+        }),
+      );
     } catch (error) {
       // Two deliveries of one reference at once: the one that lost the race answers the winner's.
       if (errnoOf(error) === ER_DUP_ENTRY) {
@@ -131,26 +135,28 @@ export class PaymentsService {
     const stored = await this.queries.paymentAccount(paymentId);
     if (!stored) throw AppException.notFound('Payment');
     if (actor.user) await this.assertPayable(actor.user, stored.accountId);
-    const moved = await this.uow.run(async (tx) => {
-      const payment = await this.posting.lockPayment(tx, paymentId);
-      if (!payment) throw AppException.notFound('Payment');
-      if (payment.status === 'reversed') throw AppException.conflict('The payment is already reversed');
-      const result = await this.application.reverse(tx, paymentId, payment.accountId, now);
-      await this.posting.markReversed(tx, paymentId, now, reason, actor.user?.id ?? null);
-      await this.audit.record(
-        {
-          actor: actor.user,
-          action: 'payment.reversed',
-          entityType: 'payment',
-          entityId: paymentId,
-          before: { status: 'applied' },
-          after: { status: 'reversed', reason, account: result.money },
-          ip: actor.ip,
-        },
-        tx,
-      );
-      return result;
-    });
+    const moved = await retryOnLockConflict(() =>
+      this.uow.run(async (tx) => {
+        const payment = await this.posting.lockPayment(tx, paymentId);
+        if (!payment) throw AppException.notFound('Payment');
+        if (payment.status === 'reversed') throw AppException.conflict('The payment is already reversed');
+        const result = await this.application.reverse(tx, paymentId, payment.accountId, now);
+        await this.posting.markReversed(tx, paymentId, now, reason, actor.user?.id ?? null);
+        await this.audit.record(
+          {
+            actor: actor.user,
+            action: 'payment.reversed',
+            entityType: 'payment',
+            entityId: paymentId,
+            before: { status: 'applied' },
+            after: { status: 'reversed', reason, account: result.money },
+            ip: actor.ip,
+          },
+          tx,
+        );
+        return result;
+      }),
+    );
     await this.announce(moved, 0, now, 'payment.reversed');
     return this.get(paymentId, false);
   }

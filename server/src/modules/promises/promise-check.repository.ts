@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { localDateSql, type AgreementBrokenNotice, type IsoDate, type OffsetSegment } from '@recupera/shared';
 import { DataSource, type QueryRunner } from 'typeorm';
+import { ROLLUP_LOCK } from '../metrics/rollup.repository';
 
 type Raw = Record<string, unknown>;
 
@@ -64,6 +65,14 @@ export class PromiseCheckRepository {
         CHECK_LOCK,
       ])) as Raw[];
       if (Number(lock['got']) !== 1) return null;
+      // The rollup turns mark installments as counted: they wait (skip a turn) while the check writes.
+      const [rollups] = (await q.query('SELECT GET_LOCK(CONCAT(?, DATABASE()), 120) AS got', [
+        ROLLUP_LOCK,
+      ])) as Raw[];
+      if (Number(rollups['got']) !== 1) {
+        await q.query('SELECT RELEASE_LOCK(CONCAT(?, DATABASE()))', [CHECK_LOCK]);
+        throw new Error('The rollup lock could not be taken for the promise check');
+      }
       try {
         // Reads see committed rows without share-locking them: payments go on while the check scans.
         await q.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
@@ -87,6 +96,7 @@ export class PromiseCheckRepository {
       } finally {
         await q.query(`DROP TEMPORARY TABLE IF EXISTS ${BREAKS}`);
         await q.query('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+        await q.query('SELECT RELEASE_LOCK(CONCAT(?, DATABASE()))', [ROLLUP_LOCK]);
         await q.query('SELECT RELEASE_LOCK(CONCAT(?, DATABASE()))', [CHECK_LOCK]);
       }
     } finally {

@@ -14,6 +14,7 @@ import { DIALER_ENGINE } from '../dialer/dialer.constant';
 import { LifecycleEvents } from '../lifecycle/lifecycle-events.service';
 import { FloorEventsService } from '../realtime/floor-events.service';
 import { PromiseCheckRepository, type BrokenAgreementRow, type HopperPush } from './promise-check.repository';
+import { retryOnLockConflict } from '../../database/lock-retry.util';
 
 /** Reminders go out at this hour of the agency's day, `reminder_days` before the due date. */
 export const REMINDER_SEND_TIME = '09:00';
@@ -59,30 +60,34 @@ export class PromiseCheckService {
     const zone = this.config.agencyTimeZone;
     const today = agencyDate(zone, now);
     const segments = offsetSegments(zone, new Date(now.getTime() - PAID_OFFSETS_DAYS * DAY_MS), now);
-    const outcome = await this.repository.locked(async (q) => {
-      const checked = await this.repository.collectCandidates(q, today, segments);
-      const broken = await this.repository.breakCandidates(q, now, today, segments);
-      const rows = broken > 0 ? await this.repository.brokenNow(q, now) : [];
-      const pushes = broken > 0 ? await this.repository.hopperPushes(q, 20 * HOPPER_PUSHES_PER_CAMPAIGN) : [];
-      const maxDays = await this.repository.maxReminderDays(q, MAX_REMINDER_DAYS);
-      const reminders = await this.repository.recordReminders(
-        q,
-        now,
-        today,
-        reminderSendTimes(today, maxDays, zone),
-        maxDays,
-        addDays(today, maxDays),
-      );
-      await this.repository.recordRun(q, {
-        day: today,
-        startedAt: now,
-        finishedAt: new Date(now.getTime() + Math.round(performance.now() - started)),
-        checked,
-        broken,
-        reminders,
-      });
-      return { checked, broken, rows, pushes, reminders };
-    });
+    // The check's transaction may lose a lock to the rollup turns or a payment; it is idempotent.
+    const outcome = await retryOnLockConflict(() =>
+      this.repository.locked(async (q) => {
+        const checked = await this.repository.collectCandidates(q, today, segments);
+        const broken = await this.repository.breakCandidates(q, now, today, segments);
+        const rows = broken > 0 ? await this.repository.brokenNow(q, now) : [];
+        const pushes =
+          broken > 0 ? await this.repository.hopperPushes(q, 20 * HOPPER_PUSHES_PER_CAMPAIGN) : [];
+        const maxDays = await this.repository.maxReminderDays(q, MAX_REMINDER_DAYS);
+        const reminders = await this.repository.recordReminders(
+          q,
+          now,
+          today,
+          reminderSendTimes(today, maxDays, zone),
+          maxDays,
+          addDays(today, maxDays),
+        );
+        await this.repository.recordRun(q, {
+          day: today,
+          startedAt: now,
+          finishedAt: new Date(now.getTime() + Math.round(performance.now() - started)),
+          checked,
+          broken,
+          reminders,
+        });
+        return { checked, broken, rows, pushes, reminders };
+      }),
+    );
     if (!outcome) return { checked: 0, broken: 0, seconds: elapsed(started) };
     await this.announce(outcome.rows, now);
     await this.pushToHoppers(outcome.pushes);
