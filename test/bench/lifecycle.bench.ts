@@ -223,7 +223,7 @@ async function main(): Promise<void> {
     const promiseCheckSeconds = Math.round(Number(check['seconds']) * 10) / 10;
     const verdict = (s: number) => (s <= GOAL_SECONDS ? 'met' : 'NOT met');
     console.log(
-      `\naccrual: ${Number(accrual['accounts']).toLocaleString('en')} accounts, ${String(accrual['days'])} account-days, ` +
+      `\naccrual: ${Number(accrual['accounts']).toLocaleString('en')} accounts, ${String(accrual['days'])} days, ` +
         `${String(accrual['fees'])} fees in ${accrualSeconds} s — goal <= ${GOAL_SECONDS} s: ${verdict(accrualSeconds)}`,
     );
     console.log(
