@@ -35,6 +35,15 @@ export class MetricsRollupProcessor extends WorkerHost implements OnApplicationB
         opts: { removeOnComplete: true, removeOnFail: 100 },
       },
     );
+    // Its first job runs at start-up: a fresh floor shows delinquency at once.
+    await this.queue.upsertJobScheduler(
+      'metrics-delinquency',
+      { every: DELINQUENCY_EVERY_MS },
+      {
+        name: 'metrics.delinquency' satisfies MetricsJobName,
+        opts: { removeOnComplete: true, removeOnFail: 100 },
+      },
+    );
     void this.worker.run();
   }
 
