@@ -6,6 +6,22 @@ import { join } from 'node:path';
 import type * as mysql2 from 'mysql2/promise';
 import { REPO_ROOT, deleteQueueKeys, freePort, runServer, waitHealthy } from '../support/server-process.util';
 
+export const ROOT_URL = process.env['TEST_DATABASE_ROOT_URL'] ?? 'mysql://root@127.0.0.1:3306';
+
+/** Options for a connection to the bench's MariaDB (one database, or none): UTC, dates as text. */
+export function connectionOptions(database?: string): mysql2.ConnectionOptions {
+  const url = new URL(ROOT_URL);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+    database,
+    timezone: 'Z',
+    dateStrings: ['DATE'],
+  };
+}
+
 /**
  * MariaDB's default 128 MB buffer pool is a toy at a million accounts: benches raise it for the run
  * and put it back after. The resize runs in the background; this waits until it is done.

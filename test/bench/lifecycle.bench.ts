@@ -18,7 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/server-process.util';
-import { runCli, setBufferPool, startBenchServer } from './bench-support.util';
+import { ROOT_URL, connectionOptions, runCli, setBufferPool, startBenchServer } from './bench-support.util';
 import { ProgressBar } from './metrics/metrics-seed.util';
 
 const ACCOUNTS = Number(process.env['LIFECYCLE_BENCH_ACCOUNTS'] ?? 1_000_000);
@@ -26,24 +26,10 @@ const AGREEMENTS = Number(process.env['LIFECYCLE_BENCH_AGREEMENTS'] ?? 200_000);
 const BUFFER_POOL_MB = Number(process.env['BENCH_BUFFER_POOL_MB'] ?? 4096);
 const KEEP = process.env['LIFECYCLE_BENCH_KEEP'] === '1';
 const ZONE = 'America/Bogota';
-const ROOT_URL = process.env['TEST_DATABASE_ROOT_URL'] ?? 'mysql://root@127.0.0.1:3306';
 const DATABASE = 'recupera_bench_lifecycle';
 const GOAL_SECONDS = 120;
 /** Rows per seeding statement: big enough to be fast, small enough to show progress. */
 const CHUNK = 100_000;
-
-function connectionOptions(database?: string): mysql2.ConnectionOptions {
-  const url = new URL(ROOT_URL);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username || 'root'),
-    password: decodeURIComponent(url.password),
-    database,
-    timezone: 'Z',
-    dateStrings: ['DATE'],
-  };
-}
 
 function cli(args: string[]): Promise<string> {
   return runCli(args, {

@@ -21,7 +21,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/server-process.util';
-import { runCli, setBufferPool, startBenchServer, type BenchServer } from './bench-support.util';
+import {
+  ROOT_URL,
+  connectionOptions,
+  runCli,
+  setBufferPool,
+  startBenchServer,
+  type BenchServer,
+} from './bench-support.util';
 import { timeEndpoint, type EndpointCase, type EndpointTiming } from './metrics/endpoint-timing.util';
 import type { SeedPlan } from './metrics/metrics-generator.util';
 import { seedDatabase, type SeedResult } from './metrics/metrics-seed.util';
@@ -41,7 +48,6 @@ const KEEP = process.env['METRICS_BENCH_KEEP'] === '1';
 const REUSE = process.env['METRICS_BENCH_REUSE'] === '1';
 const BUFFER_POOL_MB = Number(process.env['BENCH_BUFFER_POOL_MB'] ?? 4096);
 const ZONE = process.env['AGENCY_TIME_ZONE'] || 'America/Bogota';
-const ROOT_URL = process.env['TEST_DATABASE_ROOT_URL'] ?? 'mysql://root@127.0.0.1:3306';
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const DATABASE = 'recupera_bench_metrics';
 const DATABASE_URL = `${ROOT_URL}/${DATABASE}`;
@@ -67,19 +73,6 @@ interface Progress {
   load?: SeedResult;
   /** Months rebuilt so far, oldest first; the last one is the timed month. */
   rebuilt: (RebuiltMonth & { wallSeconds: number })[];
-}
-
-function connectionOptions(database?: string): mysql2.ConnectionOptions {
-  const url = new URL(ROOT_URL);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username || 'root'),
-    password: decodeURIComponent(url.password),
-    database,
-    timezone: 'Z',
-    dateStrings: ['DATE'],
-  };
 }
 
 /** The product's CLI on the bench database. */

@@ -113,7 +113,12 @@ export class PaymentPostingRepository {
       [accountId],
     )) as Raw[];
     if (!agreement) return null;
-    return { id: String(agreement['id']), ...(await this.agreementSchedule(tx, String(agreement['id']))) };
+    const id = String(agreement['id']);
+    return {
+      id,
+      settlesInFull: num(agreement['settles_in_full']) === 1,
+      installments: await this.schedule(tx, id),
+    };
   }
 
   async agreementIdsOf(tx: Tx, installmentIds: readonly string[]): Promise<string[]> {
@@ -132,34 +137,27 @@ export class PaymentPostingRepository {
     return {
       id: agreementId,
       status: String(agreement['status']),
-      ...(await this.agreementSchedule(tx, agreementId)),
+      settlesInFull: num(agreement['settles_in_full']) === 1,
+      installments: await this.schedule(tx, agreementId),
     };
   }
 
-  private async agreementSchedule(
-    tx: Tx,
-    agreementId: string,
-  ): Promise<Pick<ActiveAgreement, 'settlesInFull' | 'installments'>> {
-    const [agreement] = (await tx.query('SELECT settles_in_full FROM agreements WHERE id = ?', [
-      agreementId,
-    ])) as Raw[];
+  /** An agreement's installments in due order, locked. */
+  private async schedule(tx: Tx, agreementId: string): Promise<ActiveAgreement['installments']> {
     const rows = (await tx.query(
       `SELECT id, seq, DATE_FORMAT(due_date, '%Y-%m-%d') AS due_date, amount_minor, paid_minor, status, paid_at
          FROM installments WHERE agreement_id = ? ORDER BY due_date, seq FOR UPDATE`,
       [agreementId],
     )) as Raw[];
-    return {
-      settlesInFull: num(agreement['settles_in_full']) === 1,
-      installments: rows.map((r) => ({
-        id: String(r['id']),
-        seq: num(r['seq']),
-        dueDate: String(r['due_date']),
-        amountMinor: num(r['amount_minor']),
-        paidMinor: num(r['paid_minor']),
-        status: r['status'] as InstallmentStatus,
-        paidAt: (r['paid_at'] as Date | null) ?? null,
-      })),
-    };
+    return rows.map((r) => ({
+      id: String(r['id']),
+      seq: num(r['seq']),
+      dueDate: String(r['due_date']),
+      amountMinor: num(r['amount_minor']),
+      paidMinor: num(r['paid_minor']),
+      status: r['status'] as InstallmentStatus,
+      paidAt: (r['paid_at'] as Date | null) ?? null,
+    }));
   }
 
   async findByReference(tx: Tx, clientId: string, reference: string): Promise<StoredPayment | null> {
