@@ -226,6 +226,9 @@ describe('softphone in a browser', () => {
 
     await page.keyboard.press('F2');
     await waitForText(softphone.getByTestId('softphone-state'), 'Disponible');
+    // The state is pushed before the request's answer; until that answer the softphone takes no
+    // other request, so the next key waits for the buttons to come back.
+    await waitForEnabled(softphone.getByTestId('softphone-break'));
     await page.keyboard.press('F3');
     await waitForText(softphone.getByTestId('softphone-state'), 'Pausa');
     expect(await softphone.getByTestId('softphone-hint').innerText()).toBe('En pausa: Almuerzo.');

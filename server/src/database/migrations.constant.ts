@@ -13,6 +13,7 @@ import { CreateLegalStage1764850000000 } from './migrations/1764850000000-create
 import { CreatePromiseTracking1764810000000 } from './migrations/1764810000000-create-promise-tracking';
 import { CreatePaymentFiles1764830000000 } from './migrations/1764830000000-create-payment-files';
 import { CreateCharges1764820000000 } from './migrations/1764820000000-create-charges';
+import { CreateOmnichannel1764900000000 } from './migrations/1764900000000-create-omnichannel';
 
 /** Listed explicitly: the server is bundled, so migrations cannot be found by a glob at run time. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreatePromiseTracking1764810000000,
   CreatePaymentFiles1764830000000,
   CreateCharges1764820000000,
+  CreateOmnichannel1764900000000,
 ];

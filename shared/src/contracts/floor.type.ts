@@ -1,3 +1,4 @@
+import type { ChatQueueView } from './conversations.type';
 import type { CampaignStatus, DialMode } from '../domain/enums.constant';
 import type { AgentTime } from '../metrics/agent-time.util';
 import type { AgentStateView } from '../realtime/agent-events.type';
@@ -36,6 +37,8 @@ export interface FloorAgent {
   teamId: string | null;
   state: AgentStateView;
   call: FloorAgentCall | null;
+  /** Chats the agent holds now. */
+  chats: number;
   today: FloorAgentToday;
 }
 
@@ -105,6 +108,8 @@ export interface FloorSnapshot {
   agents: FloorAgent[];
   campaigns: FloorCampaign[];
   alerts: FloorAlert[];
+  /** Chat queues of the supervisor's teams (web chat, SMS and WhatsApp waiting for an agent). */
+  chatQueues: ChatQueueView[];
 }
 
 /** Past these a supervisor is alerted: an agent stuck in wrap-up or on a break. */

@@ -3,6 +3,8 @@ import type { DispositionOption } from '../contracts/campaigns.type';
 import type { ScriptPushed, ScriptStepRecord } from '../contracts/scripts.type';
 import type { CallOutcome } from '../domain/enums.constant';
 import type { ErrorCode } from '../errors/error-codes.constant';
+import type { ChatOffer, ConversationDetail } from '../contracts/conversations.type';
+import type { ChatClientToServerEvents, ChatEventPayloads } from './chat-events.type';
 import type { PromiseEventPayloads } from './promise-events.type';
 
 export const AGENT_NAMESPACE = '/agent';
@@ -130,6 +132,9 @@ export interface AgentSnapshot {
   script: ScriptPushed | null;
   /** The account offered in preview mode, while the agent decides. */
   preview: PreviewView | null;
+  /** The chats the agent holds, each with its messages so far, and the one offered to them. */
+  chats: ConversationDetail[];
+  chatOffer: ChatOffer | null;
 }
 
 export type AckResult = { ok: true } | { ok: false; code: ErrorCode; message: string };
@@ -183,7 +188,7 @@ export interface ReadyInRequest {
 }
 
 /** What each event to an agent carries, before the server numbers it. */
-export interface AgentEventPayloads {
+export interface AgentEventPayloads extends ChatEventPayloads {
   'agent.state-changed': AgentStateView;
   'call.connected': CallView;
   'call.ended': CallEndedView;
@@ -218,7 +223,7 @@ export function isSequenceGap(last: number, seq: number): boolean {
   return seq > last + 1;
 }
 
-export interface AgentClientToServerEvents {
+export interface AgentClientToServerEvents extends ChatClientToServerEvents {
   'agent.state-requested': (request: AgentStateRequest, ack: Ack) => void;
   'call.hang-up-requested': (request: CallRef, ack: Ack) => void;
   'call.wrap-up-finished': (request: WrapUpRequest, ack: Ack) => void;
