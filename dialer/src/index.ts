@@ -26,7 +26,7 @@ export * from './simulation/simulation.type';
 export * from './simulation/simulation.constant';
 export { simulateFloor } from './simulation/floor-simulator.util';
 export { compareDialModes, runPacingComparison } from './simulation/pacing-comparison.util';
-export { TwilioCarrier } from './carriers/twilio.carrier';
+export { RedirectingRequestClient, TwilioCarrier } from './carriers/twilio.carrier';
 export type { TwilioCarrierOptions } from './carriers/twilio.carrier';
 export { TWILIO_WEBHOOK_KINDS, twilioCallEvent, twilioWebhookOutcome } from './carriers/twilio-events.util';
 export type { TwilioWebhookKind } from './carriers/twilio-events.util';

@@ -37,6 +37,9 @@ import { ChargesModule } from './modules/charges/charges.module';
 import { UsersModule } from './modules/users/users.module';
 import { RedisModule } from './redis/redis.module';
 import { bullConnection } from './redis/bull-connection.util';
+import { CannedResponsesModule } from './modules/canned-responses/canned-responses.module';
+import { ConversationsModule } from './modules/conversations/conversations.module';
+import { MessagingModule } from './modules/messaging/messaging.module';
 
 @Module({})
 export class AppModule {
@@ -83,6 +86,9 @@ export class AppModule {
         FieldOrdersModule,
         LegalModule,
         ChargesModule,
+        ConversationsModule,
+        CannedResponsesModule,
+        MessagingModule,
       ],
     };
   }

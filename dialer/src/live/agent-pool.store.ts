@@ -21,7 +21,10 @@ redis.call('HSET', KEYS[1], 'state', ARGV[2], 'since', ARGV[3], 'callId', ARGV[4
 redis.call('ZREM', KEYS[2], agent)
 redis.call('HDEL', KEYS[3], agent)
 if ARGV[2] == 'available' then
-  redis.call('ZADD', KEYS[2], ARGV[3], agent)
+  -- An agent holding more chats than the team lets blend with a call waits outside the free set.
+  local chats = tonumber(redis.call('HGET', KEYS[1], 'chats') or '0')
+  local limit = tonumber(redis.call('HGET', KEYS[1], 'chatMaxForCall') or '-1')
+  if limit < 0 or chats <= limit then redis.call('ZADD', KEYS[2], ARGV[3], agent) end
 elseif ARGV[2] == 'on_call' or ARGV[2] == 'wrap_up' then
   redis.call('HSET', KEYS[3], agent, ARGV[2] .. ':' .. ARGV[3])
 end
@@ -44,6 +47,24 @@ if not best then return false end
 redis.call('ZREM', bestKey, best)
 redis.call('HSET', ARGV[1] .. best, 'state', 'reserved', 'since', ARGV[2], 'callId', ARGV[3], 'campaignId', ARGV[4])
 return best
+`;
+
+/**
+ * Records how many chats the agent holds and the most they may hold and still be offered a call;
+ * an available agent over that limit leaves the team's free set (the pacer stops counting them), and
+ * returns to it, at the instant they became available, once back under it.
+ * KEYS: agent hash, team free set. ARGV: chats, max chats for a call.
+ */
+const CHAT_LOAD = `
+redis.call('HSET', KEYS[1], 'chats', ARGV[1], 'chatMaxForCall', ARGV[2])
+if redis.call('HGET', KEYS[1], 'state') ~= 'available' then return 0 end
+local agent = string.match(KEYS[1], '[^:]+$')
+if tonumber(ARGV[1]) > tonumber(ARGV[2]) then
+  redis.call('ZREM', KEYS[2], agent)
+else
+  redis.call('ZADD', KEYS[2], 'NX', redis.call('HGET', KEYS[1], 'since') or '0', agent)
+end
+return 1
 `;
 
 export interface AgentMove {
@@ -150,6 +171,41 @@ export class AgentPoolStore {
       campaignId,
     )) as string | null;
     return result ?? null;
+  }
+
+  /** The chats an agent holds, as the chat router keeps them, with the team's blending limit. */
+  async setChatLoad(
+    agentId: string,
+    teamId: string | null,
+    chats: number,
+    maxChatsForCall: number,
+  ): Promise<void> {
+    await this.redis.eval(
+      CHAT_LOAD,
+      2,
+      this.keys.agent(agentId),
+      this.keys.teamFree(teamId ?? 'none'),
+      String(chats),
+      String(maxChatsForCall),
+    );
+  }
+
+  /** Each agent's state, chats held and open consoles, in the order asked, as the chat router reads them. */
+  async chatLoads(
+    agentIds: readonly string[],
+  ): Promise<{ state: AgentState; chats: number; sockets: number }[]> {
+    if (agentIds.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of agentIds) pipeline.hmget(this.keys.agent(id), 'state', 'chats', 'sockets');
+    const results = (await pipeline.exec()) ?? [];
+    return results.map(([, value]) => {
+      const [state, chats, sockets] = (value ?? []) as (string | null)[];
+      return {
+        state: (state as AgentState | null) ?? 'offline',
+        chats: Number(chats ?? 0),
+        sockets: Number(sockets ?? 0),
+      };
+    });
   }
 
   /** Keeps a due callback for the agent until they are free to take it. */

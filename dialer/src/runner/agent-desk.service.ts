@@ -31,7 +31,8 @@ export class AgentDeskService {
     private readonly callbacks: AgentCallbacksService,
   ) {}
 
-  async snapshot(agentId: string): Promise<AgentSnapshot> {
+  /** The agent's state, call, script and preview; their chats are the server's to add. */
+  async snapshot(agentId: string): Promise<Omit<AgentSnapshot, 'chats' | 'chatOffer'>> {
     const state = await this.ctx.agents.get(agentId);
     const onCall = state.callId !== null && (state.state === 'on_call' || state.state === 'wrap_up');
     const withScript = state.callId !== null && (onCall || state.state === 'preview');

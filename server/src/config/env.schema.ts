@@ -60,6 +60,17 @@ export interface AppConfig {
    * off. agente1 and agente9 are never among them: they stay free for people to log in as.
    */
   demoAgents: number;
+  /** The numbers SMS and WhatsApp messages go from, E.164 (SMS_FROM, WHATSAPP_FROM; the caller id by default). */
+  messagingFrom: { sms: string; whatsapp: string };
+  /**
+   * The simulated carrier signs its message webhooks as Twilio does, with this token
+   * (SIMULATED_CARRIER_AUTH_TOKEN; a fixed development token unless production).
+   */
+  simulatedCarrierAuthToken: string;
+  /** Seconds a waiting chat is offered to one agent before it passes to the next. */
+  chatOfferSeconds: number;
+  /** Seconds an agent may stay logged out holding chats before they go back to the queue. */
+  chatOfflineGraceSeconds: number;
 }
 
 export interface TwilioConfig {
@@ -132,6 +143,17 @@ function timeZone(env: Env, key: string, fallback: string, problems: string[]): 
     problems.push(`${key} is not an IANA time zone (got "${raw}")`);
     return fallback;
   }
+  return raw;
+}
+
+/** Signs the simulated carrier's webhooks outside production (tests and demos sign theirs with it). */
+export const DEV_SIMULATED_CARRIER_TOKEN = 'recupera-simulated-carrier-dev-token';
+
+function e164Setting(env: Env, key: string, fallback: string, problems: string[]): string {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\+[1-9]\d{7,14}$/.test(raw))
+    problems.push(`${key} must be an E.164 number such as +15005550006 (got "${raw}")`);
   return raw;
 }
 
@@ -263,8 +285,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dialerMaxLines: int(env, 'DIALER_MAX_LINES', 200, problems, 1),
     // 14: every demo agent but the two the README lists for people; tests ask for bots explicitly.
     demoAgents: int(env, 'DEMO_AGENTS', nodeEnv === 'test' ? 0 : 14, problems),
+    messagingFrom: { sms: '', whatsapp: '' },
+    simulatedCarrierAuthToken: env['SIMULATED_CARRIER_AUTH_TOKEN'] || DEV_SIMULATED_CARRIER_TOKEN,
+    chatOfferSeconds: int(env, 'CHAT_OFFER_SECONDS', 20, problems, 1),
+    chatOfflineGraceSeconds: int(env, 'CHAT_OFFLINE_GRACE_SECONDS', 120, problems, 0),
   };
   config.twilio = twilioConfig(env, config.carrier, problems);
+  if (nodeEnv === 'production' && config.carrier === 'simulated' && !env['SIMULATED_CARRIER_AUTH_TOKEN'])
+    problems.push('SIMULATED_CARRIER_AUTH_TOKEN is required in production with CARRIER=simulated');
+  config.messagingFrom = {
+    sms: e164Setting(env, 'SMS_FROM', config.callerId, problems),
+    whatsapp: e164Setting(env, 'WHATSAPP_FROM', config.callerId, problems),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -29,8 +29,8 @@ export interface ChatCandidate {
   skills: readonly string[];
   /** When the agent last had nothing more to do (ms): the longest idle is offered first. */
   idleSince: number;
-  /** Conversations this agent declined or let lapse, never offered to them again. */
-  declined: readonly string[];
+  /** The agent declined this conversation or let its offer lapse: it is not offered to them again. */
+  declined: boolean;
 }
 
 /**
@@ -40,14 +40,13 @@ export interface ChatCandidate {
 export function pickChatAgent(
   candidates: readonly ChatCandidate[],
   queue: string,
-  conversationId: string,
   rules: ChatCapacityRules,
 ): ChatCandidate | null {
   let best: ChatCandidate | null = null;
   for (const candidate of candidates) {
     if (!canTakeChat(candidate.state, candidate.chats, rules)) continue;
     if (!candidate.skills.includes(queue)) continue;
-    if (candidate.declined.includes(conversationId)) continue;
+    if (candidate.declined) continue;
     if (
       !best ||
       candidate.chats < best.chats ||

@@ -56,6 +56,8 @@ export interface InteractionView {
   notes: string | null;
   startedAt: string;
   talkSeconds: number;
+  /** The conversation this interaction stands for (web chat, SMS, WhatsApp): its thread. */
+  conversationId: string | null;
 }
 
 export interface InstallmentView {

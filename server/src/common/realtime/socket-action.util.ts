@@ -1,6 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import { AgentDeskError } from '@recupera/dialer';
 import { ErrorCode, type AckResult } from '@recupera/shared';
+import { AppException } from '../errors/app.exception';
 import { ScriptStepRefused } from '../../modules/scripts/scripts.service';
 import { failure, OK, SocketPayloadError } from './socket-payload.util';
 
@@ -14,6 +15,7 @@ export async function runSocketAction(logger: Logger, action: () => Promise<void
     return OK;
   } catch (error) {
     if (error instanceof SocketPayloadError) return failure(ErrorCode.ValidationFailed, error.message);
+    if (error instanceof AppException) return failure(error.code, error.message);
     if (error instanceof ScriptStepRefused) return failure(ErrorCode.Conflict, error.message);
     if (error instanceof AgentDeskError)
       return failure(

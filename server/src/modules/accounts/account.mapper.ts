@@ -54,6 +54,7 @@ function toInteractionView(i: InteractionRow, locale: Locale): InteractionView {
     notes: i.notes,
     startedAt: started.toISOString(),
     talkSeconds: i.talkSeconds,
+    conversationId: i.conversationId,
   };
 }
 

@@ -26,6 +26,8 @@ export interface AccountRow extends Account {
 }
 
 export interface InteractionRow extends Interaction {
+  /** The conversation the interaction stands for (web chat, SMS, WhatsApp). */
+  conversationId: string | null;
   agentName: string | null;
   dispositionCode: string | null;
   dispositionLabelEs: string | null;
@@ -153,6 +155,7 @@ export class AccountsRepository {
         'x.code AS disposition_code',
         'x.label_es AS label_es',
         'x.label_en AS label_en',
+        '(SELECT MAX(cv.id) FROM conversations cv WHERE cv.interaction_id = i.id) AS conversation_id',
       ])
       .where('i.account_id = :accountId', { accountId })
       .orderBy('i.created_at', 'DESC')
@@ -164,9 +167,11 @@ export class AccountsRepository {
         disposition_code: string | null;
         label_es: string | null;
         label_en: string | null;
+        conversation_id: string | number | null;
       };
       return {
         ...entity,
+        conversationId: r.conversation_id === null ? null : String(r.conversation_id),
         agentName: r.agent_name,
         dispositionCode: r.disposition_code,
         dispositionLabelEs: r.label_es,

@@ -50,7 +50,7 @@ export class PreviewSkipDto extends CallRefDto implements PreviewSkipRequest {
   @IsIn(PREVIEW_SKIP_REASONS) reason!: PreviewSkipReason;
 }
 
-class CallbackDto {
+export class CallbackDto {
   @IsISO8601({ strict: true }, { message: 'callback.at must be an ISO instant' }) at!: string;
   @IsIn(CALLBACK_ASSIGNEES) assignTo!: CallbackAssignee;
 }

@@ -24,6 +24,7 @@ import { requireSocketAuth, socketUser } from '../../common/realtime/socket-auth
 import { runSocketAction } from '../../common/realtime/socket-action.util';
 import { failure, parsePayload } from '../../common/realtime/socket-payload.util';
 import { AccessTokenService } from '../auth/access-token.service';
+import { ChatDeskService } from '../conversations/chat-desk.service';
 import { DIALER_ENGINE } from '../dialer/dialer.constant';
 import { FloorEventsService } from '../realtime/floor-events.service';
 import { ScriptsService } from '../scripts/scripts.service';
@@ -57,6 +58,7 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect {
     @Inject(DIALER_ENGINE) private readonly engine: DialerEngine,
     private readonly scripts: ScriptsService,
     private readonly events: FloorEventsService,
+    private readonly chats: ChatDeskService,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -131,7 +133,11 @@ export class AgentGateway implements OnGatewayConnection, OnGatewayDisconnect {
   /** The number first, then the state: an event raised in between is one the snapshot may already show. */
   private async snapshot(agentId: string): Promise<Sequenced<AgentSnapshot>> {
     const seq = await this.events.currentSeq(agentId);
-    return { ...(await this.engine.desk.snapshot(agentId)), seq };
+    const [desk, chats] = await Promise.all([
+      this.engine.desk.snapshot(agentId),
+      this.chats.snapshot(agentId),
+    ]);
+    return { ...desk, ...chats, seq };
   }
 
   /** The agent's own dial of an account they may work; the ack carries the call's id. */

@@ -60,8 +60,9 @@ export class AttemptContextRepository {
     visibility: TeamVisibility,
     accountId: string,
     contactPointId: string | null,
+    channel: Channel,
   ): Promise<AttemptContextRow | null> {
-    const params: unknown[] = [contactPointId, accountId];
+    const params: unknown[] = [contactPointId, channel, accountId];
     let scope = '';
     if (visibility !== 'all') {
       if (visibility.length === 0) return null;
@@ -70,11 +71,13 @@ export class AttemptContextRepository {
     }
     const rows = (await this.dataSource.query(
       `SELECT a.id, a.status, a.assigned_team_id, a.debtor_id, d.time_zone, d.jurisdiction,
-              cp.id AS cp_id, cp.type AS cp_type, cp.valid AS cp_valid, cp.consent AS cp_consent,
+              cp.id AS cp_id, cp.type AS cp_type, cp.valid AS cp_valid, COALESCE(cc.status, cp.consent) AS cp_consent,
               cp.do_not_contact AS cp_dnc, lc.id AS lc_id, lc.lawsuit_served_at AS lc_served_at
          FROM accounts a
          JOIN debtors d ON d.id = a.debtor_id
          LEFT JOIN contact_points cp ON cp.id = ? AND cp.debtor_id = a.debtor_id
+         -- Consent given or withdrawn for one channel (an SMS "BAJA") outranks the point's own.
+         LEFT JOIN contact_point_consents cc ON cc.contact_point_id = cp.id AND cc.channel = ?
          LEFT JOIN legal_cases lc ON lc.open_account_id = a.id
         WHERE a.id = ?${scope}`,
       params,

@@ -59,7 +59,12 @@ export class ComplianceGateService {
     if (contactPointId === null && needsContactPoint(request.channel)) {
       throw AppException.invalid(`A ${request.channel} attempt needs a contactPointId`);
     }
-    const context = await this.contexts.findContext(visibility, request.accountId, contactPointId);
+    const context = await this.contexts.findContext(
+      visibility,
+      request.accountId,
+      contactPointId,
+      request.channel,
+    );
     if (!context) throw AppException.notFound('Account');
     if (contactPointId !== null && !context.contactPoint) throw AppException.notFound('Contact point');
     const profile = await this.rules.profile(context.jurisdiction);

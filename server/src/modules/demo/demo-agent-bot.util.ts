@@ -78,6 +78,17 @@ export interface DemoBotStats {
   errors: number;
 }
 
+/** Chat events a bot never gets a chat for, numbered all the same: they keep its sequence whole. */
+const CHAT_EVENTS_IGNORED = [
+  'chat.offer-withdrawn',
+  'chat.assigned',
+  'chat.updated',
+  'chat.message',
+  'chat.message-status',
+  'chat.typing',
+  'chat.closed',
+] as const;
+
 /** Acks that do not come back within this long count as failures (the bot retries later). */
 const ACK_TIMEOUT_MS = 10_000;
 /** Retry after a failure, unscaled: never hammer a server that is struggling. */
@@ -363,6 +374,18 @@ export class DemoAgentBot {
       ),
     );
     socket.on('call.controls-changed', (event) => this.onEvent(event, () => undefined));
+    // The bots work calls only: a chat offered to one passes straight on to the people logged in.
+    socket.on('chat.offered', (event) =>
+      this.onEvent(event, () =>
+        this.guard('chat offer', async () => {
+          await socket
+            .timeout(ACK_TIMEOUT_MS)
+            .emitWithAck('chat.decline-requested', { conversationId: event.conversationId });
+        }),
+      ),
+    );
+    for (const name of CHAT_EVENTS_IGNORED)
+      socket.on(name, (event: { seq: number }) => this.onEvent(event, () => undefined));
   }
 
   /** Events the snapshot already covers are skipped; a gap in the numbering asks for a new snapshot. */

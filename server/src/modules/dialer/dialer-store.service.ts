@@ -10,6 +10,7 @@ import {
   CALLBACK_MAX_DAYS,
   WrapUpError,
   type AgentStateView,
+  type DispositionOption,
   type DialRequest,
   type ScriptPushed,
   type Verdict,
@@ -144,6 +145,12 @@ export class DialerStoreService implements DialerStorePort {
 
   userName(userId: string): Promise<string> {
     return this.repository.userName(userId);
+  }
+
+  /** The disposition codes an interaction's wrap-up offers: its campaign's set, else the default one. */
+  async dispositionsOf(interactionId: string): Promise<DispositionOption[]> {
+    const context = await this.repository.wrapUpContext(interactionId);
+    return context?.setId ? this.repository.dispositionsOfSet(context.setId) : [];
   }
 
   async recordWrapUp(

@@ -85,7 +85,7 @@ const PRODUCER = Symbol('DIALER_PRODUCER');
       },
     },
   ],
-  exports: [DIALER_ENGINE, CARRIER],
+  exports: [DIALER_ENGINE, CARRIER, DialerStoreService],
 })
 export class DialerModule implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('Dialer');

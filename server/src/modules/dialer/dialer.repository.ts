@@ -280,7 +280,7 @@ export class DialerRepository {
     };
   }
 
-  private async dispositionsOfSet(setId: string): Promise<DispositionOption[]> {
+  async dispositionsOfSet(setId: string): Promise<DispositionOption[]> {
     const rows = (await this.dataSource.query(
       `SELECT id, code, label_es, label_en, category, is_contact, is_rpc, is_promise FROM dispositions
         WHERE set_id = ? AND active = 1 ORDER BY category, code`,

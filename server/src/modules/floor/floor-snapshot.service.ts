@@ -15,6 +15,7 @@ import {
 import type { AuthUser } from '../../common/auth/auth-user.type';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
 import { CampaignsService } from '../campaigns/campaigns.service';
+import { ConversationsService } from '../conversations/conversations.service';
 import { DIALER_ENGINE } from '../dialer/dialer.constant';
 import {
   FloorSnapshotRepository,
@@ -43,6 +44,7 @@ export class FloorSnapshotService {
   constructor(
     private readonly repository: FloorSnapshotRepository,
     private readonly campaigns: CampaignsService,
+    private readonly conversations: ConversationsService,
     @Inject(DIALER_ENGINE) private readonly engine: DialerEngine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -58,12 +60,13 @@ export class FloorSnapshotService {
   ): Promise<FloorSnapshot> {
     const today = agencyDate(this.config.agencyTimeZone, now);
     const midnight = zonedInstant(today, '00:00', this.config.agencyTimeZone);
-    const [people, campaignRows, currency, pending, broken] = await Promise.all([
+    const [people, campaignRows, currency, pending, broken, chatQueues] = await Promise.all([
       this.repository.agents(teamIds),
       this.repository.campaigns(teamIds),
       this.repository.currencyOf(teamIds),
       this.repository.pendingAgreements(teamIds),
       this.repository.brokenAgreements(teamIds, new Date(now.getTime() - DAY_MS)),
+      this.conversations.queueStats(teamIds ?? 'all', midnight, now),
     ]);
     const agents = await this.agents(people, today, midnight, now, currency);
     const campaigns = await Promise.all(campaignRows.map((c) => this.campaign(viewer, c, midnight, now)));
@@ -72,6 +75,7 @@ export class FloorSnapshotService {
       currency,
       agents,
       campaigns,
+      chatQueues,
       alerts: [
         ...agentAlerts(agents, now),
         ...campaignAlerts(campaigns),
@@ -101,10 +105,11 @@ export class FloorSnapshotService {
     currency: string | null,
   ): Promise<FloorAgent[]> {
     const ids = people.map((p) => p.agentId);
-    const [states, history, counts] = await Promise.all([
+    const [states, history, counts, loads] = await Promise.all([
       Promise.all(ids.map((id) => this.engine.ctx.agents.get(id))),
       this.repository.stateChanges(ids, midnight),
       this.repository.agentDay(ids, today, currency),
+      this.engine.ctx.agents.chatLoads(ids),
     ]);
     const callIds = states.filter((s) => s.callId && ON_A_CALL.includes(s.state)).map((s) => s.callId!);
     const calls = await this.repository.calls(callIds);
@@ -117,6 +122,7 @@ export class FloorSnapshotService {
         teamId: person.teamId,
         state,
         call: state.callId && ON_A_CALL.includes(state.state) ? (calls.get(state.callId) ?? null) : null,
+        chats: loads[i]?.chats ?? 0,
         today: {
           ...agentTime(
             history.before.get(person.agentId) ?? null,

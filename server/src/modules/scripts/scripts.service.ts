@@ -6,9 +6,11 @@ import {
   hasBlockingProblems,
   localParts,
   renderScript,
+  renderTemplate,
   scriptAdherence,
   scriptLocale,
   scriptStepsShapeProblems,
+  toPlainText,
   validateScript,
   type CompiledScript,
   type RenderedScript,
@@ -166,6 +168,24 @@ export class ScriptsService {
     const path = [...call.path, { stepId: record.stepId, completed: record.completed }];
     const adherence = scriptAdherence(script, path);
     await this.scripts.savePath(record.callId, path, adherence.requiredShown, adherence.requiredCompleted);
+  }
+
+  /**
+   * Text templates with script fields (canned responses, message templates) rendered as plain text
+   * for the account; null when the account does not exist.
+   */
+  async renderTexts(
+    templates: readonly string[],
+    accountId: string,
+    agentId: string | null,
+    locale = 'es-CO',
+  ): Promise<string[] | null> {
+    const row = await this.scripts.contextOfAccount(accountId);
+    if (!row) return null;
+    const today = localParts(new Date(), row.timeZone).date;
+    const agentName = agentId ? await this.scripts.userName(agentId) : '';
+    const context = toScriptContext(row, agentName, this.config.agencyName, today);
+    return templates.map((template) => toPlainText(renderTemplate(template, context, locale)));
   }
 
   private async render(

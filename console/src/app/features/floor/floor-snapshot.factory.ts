@@ -22,6 +22,7 @@ export function floorAgent(patch: AgentPatch = {}): FloorAgent {
     agentId,
     name: 'Ana Pérez',
     teamId: 'tm-1',
+    chats: 0,
     call: {
       callId: 'call-1',
       accountId: 'acc-1',
@@ -93,6 +94,7 @@ export function floorSnapshot(patch: Partial<FloorSnapshot> = {}): FloorSnapshot
     agents: [floorAgent()],
     campaigns: [floorCampaign()],
     alerts: [],
+    chatQueues: [],
     ...patch,
   };
 }

@@ -1,0 +1,48 @@
+import { RedirectingRequestClient } from '@recupera/dialer';
+import twilio, { type Twilio } from 'twilio';
+import type { MessageStatusSink, MessagingCarrier } from './messaging-carrier.type';
+import type { OutboundSend, SendResult } from './messaging.type';
+import { toMessageStatus, twilioAddress } from './twilio-message-status.util';
+
+export interface TwilioMessagingOptions {
+  accountSid: string;
+  authToken: string;
+  webhookBaseUrl: string;
+  apiBaseUrl: string | null;
+  /** Our SMS number and WhatsApp sender, E.164. */
+  smsFrom: string;
+  whatsappFrom: string;
+}
+
+/** Sends through Twilio Messaging; delivery reports arrive at the signed status callback. */
+export class TwilioMessagingCarrier implements MessagingCarrier {
+  readonly name = 'twilio' as const;
+  private readonly client: Twilio;
+  private readonly statusCallback: string;
+
+  constructor(private readonly options: TwilioMessagingOptions) {
+    this.client = twilio(options.accountSid, options.authToken, {
+      httpClient: options.apiBaseUrl ? new RedirectingRequestClient(options.apiBaseUrl) : undefined,
+    });
+    this.statusCallback = `${options.webhookBaseUrl.replace(/\/+$/, '')}/api/webhooks/twilio/messages/status`;
+  }
+
+  // The status callback reaches the server's webhook, which applies it; nothing is kept here.
+  onStatus(_sink: MessageStatusSink): void {}
+
+  async send(request: OutboundSend): Promise<SendResult> {
+    const from = request.channel === 'whatsapp' ? this.options.whatsappFrom : this.options.smsFrom;
+    const message = await this.client.messages.create({
+      to: twilioAddress(request.channel, request.to),
+      from: twilioAddress(request.channel, from),
+      statusCallback: this.statusCallback,
+      ...(request.contentSid
+        ? { contentSid: request.contentSid, contentVariables: JSON.stringify(request.contentVariables ?? {}) }
+        : { body: request.body }),
+      ...(request.media && request.media.length > 0 ? { mediaUrl: request.media.map((m) => m.url) } : {}),
+    });
+    return { carrierSid: message.sid, status: toMessageStatus(message.status) ?? 'queued' };
+  }
+
+  async close(): Promise<void> {}
+}
