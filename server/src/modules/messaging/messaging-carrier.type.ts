@@ -10,8 +10,8 @@ export type MessageStatusSink = (update: MessageStatusUpdate) => Promise<void>;
 export interface MessagingCarrier {
   readonly name: 'simulated' | 'twilio';
   send(request: OutboundSend): Promise<SendResult>;
-  /** Where delivery reports go; set once at start-up. */
-  onStatus(sink: MessageStatusSink): void;
+  /** Where a carrier that reports deliveries in-process sends them; set once at start-up. */
+  onStatus?(sink: MessageStatusSink): void;
   close(): Promise<void>;
 }
 

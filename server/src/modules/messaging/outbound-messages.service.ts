@@ -22,6 +22,6 @@ export class OutboundMessagesService {
 
   /** Where delivery reports go (the conversations apply them). */
   onStatus(sink: MessageStatusSink): void {
-    this.carrier.onStatus(sink);
+    this.carrier.onStatus?.(sink);
   }
 }

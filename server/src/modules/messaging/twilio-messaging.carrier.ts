@@ -1,6 +1,6 @@
 import { RedirectingRequestClient } from '@recupera/dialer';
 import twilio, { type Twilio } from 'twilio';
-import type { MessageStatusSink, MessagingCarrier } from './messaging-carrier.type';
+import type { MessagingCarrier } from './messaging-carrier.type';
 import type { OutboundSend, SendResult } from './messaging.type';
 import { toMessageStatus, twilioAddress } from './twilio-message-status.util';
 
@@ -14,7 +14,7 @@ export interface TwilioMessagingOptions {
   whatsappFrom: string;
 }
 
-/** Sends through Twilio Messaging; delivery reports arrive at the signed status callback. */
+/** Sends through Twilio Messaging; delivery reports arrive at the signed status webhook, not here. */
 export class TwilioMessagingCarrier implements MessagingCarrier {
   readonly name = 'twilio' as const;
   private readonly client: Twilio;
@@ -26,9 +26,6 @@ export class TwilioMessagingCarrier implements MessagingCarrier {
     });
     this.statusCallback = `${options.webhookBaseUrl.replace(/\/+$/, '')}/api/webhooks/twilio/messages/status`;
   }
-
-  // The status callback reaches the server's webhook, which applies it; nothing is kept here.
-  onStatus(_sink: MessageStatusSink): void {}
 
   async send(request: OutboundSend): Promise<SendResult> {
     const from = request.channel === 'whatsapp' ? this.options.whatsappFrom : this.options.smsFrom;
@@ -44,5 +41,8 @@ export class TwilioMessagingCarrier implements MessagingCarrier {
     return { carrierSid: message.sid, status: toMessageStatus(message.status) ?? 'queued' };
   }
 
-  async close(): Promise<void> {}
+  /** The SDK keeps no connection open between requests. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
 }
