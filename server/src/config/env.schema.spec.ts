@@ -33,10 +33,14 @@ describe('loadConfig', () => {
       'DATA_ENCRYPTION_KEY is required in production',
     );
     const key = 'ab'.repeat(32);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATA_ENCRYPTION_KEY: key }),
+    ).toThrow('SIMULATED_CARRIER_AUTH_TOKEN is required in production with CARRIER=simulated');
     const config = loadConfig({
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(40),
       DATA_ENCRYPTION_KEY: key,
+      SIMULATED_CARRIER_AUTH_TOKEN: 'y'.repeat(32),
     });
     expect(config.jwtSecretGenerated).toBe(false);
     expect(config.dataKey.toString('hex')).toBe(key);
