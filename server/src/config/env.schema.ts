@@ -67,10 +67,17 @@ export interface AppConfig {
    * (SIMULATED_CARRIER_AUTH_TOKEN; a fixed development token unless production).
    */
   simulatedCarrierAuthToken: string;
+  /**
+   * The simulated carrier reports messages to numbers ending in these digits undelivered (error
+   * 30003), so failure paths can be shown (SIMULATED_CARRIER_UNREACHABLE_SUFFIX, default 0000).
+   */
+  simulatedCarrierUnreachableSuffix: string;
   /** Seconds a waiting chat is offered to one agent before it passes to the next. */
   chatOfferSeconds: number;
   /** Seconds an agent may stay logged out holding chats before they go back to the queue. */
   chatOfflineGraceSeconds: number;
+  /** Messages each process hands the carrier per second, campaigns and reminders together (MESSAGES_PER_SECOND). */
+  messagesPerSecond: number;
 }
 
 export interface TwilioConfig {
@@ -148,6 +155,13 @@ function timeZone(env: Env, key: string, fallback: string, problems: string[]): 
 
 /** Signs the simulated carrier's webhooks outside production (tests and demos sign theirs with it). */
 export const DEV_SIMULATED_CARRIER_TOKEN = 'recupera-simulated-carrier-dev-token';
+
+function unreachableSuffix(env: Env, problems: string[]): string {
+  const raw = env['SIMULATED_CARRIER_UNREACHABLE_SUFFIX'] || '0000';
+  if (!/^\d{1,8}$/.test(raw))
+    problems.push(`SIMULATED_CARRIER_UNREACHABLE_SUFFIX must be 1 to 8 digits (got "${raw}")`);
+  return raw;
+}
 
 function e164Setting(env: Env, key: string, fallback: string, problems: string[]): string {
   const raw = env[key];
@@ -287,8 +301,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoAgents: int(env, 'DEMO_AGENTS', nodeEnv === 'test' ? 0 : 14, problems),
     messagingFrom: { sms: '', whatsapp: '' },
     simulatedCarrierAuthToken: env['SIMULATED_CARRIER_AUTH_TOKEN'] || DEV_SIMULATED_CARRIER_TOKEN,
+    simulatedCarrierUnreachableSuffix: unreachableSuffix(env, problems),
     chatOfferSeconds: int(env, 'CHAT_OFFER_SECONDS', 20, problems, 1),
     chatOfflineGraceSeconds: int(env, 'CHAT_OFFLINE_GRACE_SECONDS', 120, problems, 0),
+    messagesPerSecond: int(env, 'MESSAGES_PER_SECOND', 10, problems, 1),
   };
   config.twilio = twilioConfig(env, config.carrier, problems);
   if (nodeEnv === 'production' && config.carrier === 'simulated' && !env['SIMULATED_CARRIER_AUTH_TOKEN'])

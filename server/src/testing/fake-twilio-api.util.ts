@@ -17,12 +17,17 @@ export class FakeTwilioApi {
   readonly requests: RecordedRequest[] = [];
   private server: Server | null = null;
   private created = 0;
+  private messages = 0;
 
   /** `nextSid` names each created call; by default CA followed by a counter in 32 hex digits. */
   constructor(
     private readonly accountSid: string,
     private readonly nextSid: () => string = () => `CA${(++this.created).toString(16).padStart(32, '0')}`,
   ) {}
+
+  private nextMessageSid(): string {
+    return `SM${(++this.messages).toString(16).padStart(32, '0')}`;
+  }
 
   async start(): Promise<string> {
     this.server = createServer((request, response) => {
@@ -95,6 +100,8 @@ export class FakeTwilioApi {
         status: 200,
         body: callResource(this.accountSid, update[1], form.get('Status') ?? 'in-progress', form),
       };
+    if (request.method === 'POST' && path === `/2010-04-01/Accounts/${this.accountSid}/Messages.json`)
+      return { status: 201, body: messageResource(this.accountSid, this.nextMessageSid(), form) };
     return {
       status: 404,
       body: { code: 20404, message: 'The requested resource was not found', status: 404 },
@@ -135,5 +142,21 @@ function callResource(accountSid: string, sid: string, status: string, form: URL
     date_created: 'Mon, 02 Mar 2026 15:00:00 +0000',
     date_updated: 'Mon, 02 Mar 2026 15:00:00 +0000',
     uri: `/2010-04-01/Accounts/${accountSid}/Calls/${sid}.json`,
+  };
+}
+
+function messageResource(accountSid: string, sid: string, form: URLSearchParams) {
+  return {
+    sid,
+    account_sid: accountSid,
+    status: 'queued',
+    to: form.get('To'),
+    from: form.get('From'),
+    body: form.get('Body'),
+    num_media: String(form.getAll('MediaUrl').length),
+    direction: 'outbound-api',
+    api_version: '2010-04-01',
+    date_created: 'Mon, 02 Mar 2026 15:00:00 +0000',
+    uri: `/2010-04-01/Accounts/${accountSid}/Messages/${sid}.json`,
   };
 }

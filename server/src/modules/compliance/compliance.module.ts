@@ -7,6 +7,8 @@ import { ComplianceRulesRepository } from './compliance-rules.repository';
 import { ComplianceRulesService } from './compliance-rules.service';
 import { ComplianceController } from './compliance.controller';
 import { ComplianceService } from './compliance.service';
+import { ConsentService } from './consent.service';
+import { ContactPointConsentsRepository } from './contact-point-consents.repository';
 
 /** The compliance gate every attempt passes (DESIGN.md §5), and the API to edit its rules. */
 @Module({
@@ -19,7 +21,9 @@ import { ComplianceService } from './compliance.service';
     ComplianceRulesService,
     ComplianceGateService,
     ComplianceService,
+    ContactPointConsentsRepository,
+    ConsentService,
   ],
-  exports: [ComplianceGateService],
+  exports: [ComplianceGateService, ConsentService],
 })
 export class ComplianceModule {}

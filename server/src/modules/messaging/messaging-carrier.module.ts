@@ -27,6 +27,7 @@ import { TwilioMessagingCarrier } from './twilio-messaging.carrier';
               keyPrefix: config.queuePrefix,
               timeScale: config.simulatedCarrierTimeScale,
               from: config.messagingFrom.sms,
+              unreachableSuffix: config.simulatedCarrierUnreachableSuffix,
             }),
     },
     OutboundMessagesService,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ComplianceModule } from '../compliance/compliance.module';
 import { ConversationsModule } from '../conversations/conversations.module';
-import { ConsentRepository } from './consent.repository';
 import { MessagingCarrierModule } from './messaging-carrier.module';
 import { MessagingSignatureGuard } from './messaging-signature.guard';
 import { MessagingWebhooksController } from './messaging-webhooks.controller';
@@ -8,8 +8,8 @@ import { MessagingWebhooksService } from './messaging-webhooks.service';
 
 /** SMS and WhatsApp in: signed webhooks, opt-out keywords as consent per channel, delivery reports. */
 @Module({
-  imports: [MessagingCarrierModule, ConversationsModule],
+  imports: [MessagingCarrierModule, ConversationsModule, ComplianceModule],
   controllers: [MessagingWebhooksController],
-  providers: [ConsentRepository, MessagingSignatureGuard, MessagingWebhooksService],
+  providers: [MessagingSignatureGuard, MessagingWebhooksService],
 })
 export class MessagingModule {}

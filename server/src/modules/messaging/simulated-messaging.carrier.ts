@@ -6,8 +6,8 @@ import type { OutboundSend, SendResult } from './messaging.type';
 
 /** Messages kept per number in the outbox (a phone's recent messages, not an archive). */
 const OUTBOX_PER_NUMBER = 50;
-/** A number ending like this never receives: the carrier reports it undelivered (error 30003). */
-const UNREACHABLE_SUFFIX = '0000';
+/** Twilio's "unreachable destination handset". */
+const UNREACHABLE_ERROR = '30003';
 
 export interface SimulatedMessagingOptions {
   redis: Redis;
@@ -16,6 +16,8 @@ export interface SimulatedMessagingOptions {
   timeScale: number;
   /** Our sending number, shown as the sender in the outbox. */
   from: string;
+  /** Numbers ending in these digits never receive: reported undelivered (error 30003). */
+  unreachableSuffix: string;
 }
 
 /**
@@ -51,9 +53,14 @@ export class SimulatedMessagingCarrier implements MessagingCarrier {
       .ltrim(key, 0, OUTBOX_PER_NUMBER - 1)
       .pexpire(key, 86_400_000)
       .exec();
-    const unreachable = request.to.endsWith(UNREACHABLE_SUFFIX);
+    const unreachable = request.to.endsWith(this.options.unreachableSuffix);
     this.report(carrierSid, 'sent', 200, null);
-    this.report(carrierSid, unreachable ? 'undelivered' : 'delivered', 600, unreachable ? '30003' : null);
+    this.report(
+      carrierSid,
+      unreachable ? 'undelivered' : 'delivered',
+      600,
+      unreachable ? UNREACHABLE_ERROR : null,
+    );
     return { carrierSid, status: 'queued' };
   }
 
@@ -63,9 +70,11 @@ export class SimulatedMessagingCarrier implements MessagingCarrier {
     return raw.map((item) => JSON.parse(item) as SimulatedOutboxMessage);
   }
 
-  async close(): Promise<void> {
+  /** Reports not yet made are dropped: the app is going away. */
+  close(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    return Promise.resolve();
   }
 
   private report(carrierSid: string, status: MessageStatus, delayMs: number, errorCode: string | null): void {

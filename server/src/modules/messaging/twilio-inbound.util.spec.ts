@@ -1,4 +1,4 @@
-import { parseInboundMessage } from './twilio-inbound.util';
+import { parseInboundMessage, splitInboundMedia } from './twilio-inbound.util';
 
 const AT = new Date('2026-12-02T15:00:00Z');
 const SID = `SM${'a'.repeat(32)}`;
@@ -51,5 +51,32 @@ describe(parseInboundMessage.name, () => {
     expect(
       parseInboundMessage({ MessageSid: SID, From: '+573001112233', To: '+15005550006', NumMedia: '1' }, AT),
     ).toMatchObject({ problem: expect.stringContaining('MediaUrl0') });
+  });
+});
+
+describe(splitInboundMedia.name, () => {
+  const media = (contentType: string) => ({
+    url: 'https://api.twilio.com/media/1',
+    contentType,
+    sizeBytes: null,
+  });
+
+  it('keeps what the channel carries and sets aside the rest', () => {
+    expect(
+      splitInboundMedia('whatsapp', [
+        media('image/jpeg'),
+        media('application/x-msdownload'),
+        media('audio/ogg'),
+      ]),
+    ).toEqual({
+      accepted: [media('image/jpeg'), media('audio/ogg')],
+      refused: [media('application/x-msdownload')],
+    });
+  });
+
+  it('judges each channel by its own rules (a PDF goes by WhatsApp, not by MMS)', () => {
+    expect(splitInboundMedia('sms', [media('application/pdf')]).refused).toHaveLength(1);
+    expect(splitInboundMedia('whatsapp', [media('application/pdf')]).accepted).toHaveLength(1);
+    expect(splitInboundMedia('sms', [media('IMAGE/PNG; charset=binary')]).accepted).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import type { MessageMedia } from '@recupera/shared';
+import { mediaProblem, type MessageChannel, type MessageMedia } from '@recupera/shared';
 import type { InboundMessage } from './messaging.type';
 
 const E164 = /^\+[1-9]\d{7,14}$/;
@@ -30,4 +30,18 @@ export function parseInboundMessage(
     media.push({ url, contentType, sizeBytes: null });
   }
   return { message: { channel, from, to, body: field('Body').slice(0, 1_600), media, carrierSid: sid, at } };
+}
+
+/**
+ * Splits a debtor's attachments into what the channel carries and what it does not (kept out of the
+ * thread; the debtor is told). Twilio sends no sizes, so only the type decides.
+ */
+export function splitInboundMedia(
+  channel: MessageChannel,
+  media: readonly MessageMedia[],
+): { accepted: MessageMedia[]; refused: MessageMedia[] } {
+  const accepted: MessageMedia[] = [];
+  const refused: MessageMedia[] = [];
+  for (const item of media) (mediaProblem(channel, [item]) === null ? accepted : refused).push(item);
+  return { accepted, refused };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { validateRequest } from 'twilio';
 import { AppException } from '../../common/errors/app.exception';
+import { isTwilioSigned } from '../../common/http/twilio-signature.util';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
 
 /**
@@ -16,13 +16,7 @@ export class TwilioSignatureGuard implements CanActivate {
     const twilio = this.config.twilio;
     if (!twilio) throw AppException.forbidden('Twilio is not configured');
     const request = context.switchToHttp().getRequest<Request>();
-    const signature = request.header('x-twilio-signature');
-    const params: unknown = request.body;
-    const body = typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {};
-    if (
-      !signature ||
-      !validateRequest(twilio.authToken, signature, twilio.webhookBaseUrl + request.originalUrl, body)
-    )
+    if (!isTwilioSigned(request, twilio.authToken, twilio.webhookBaseUrl))
       throw AppException.forbidden('Invalid Twilio signature');
     return true;
   }
