@@ -121,6 +121,12 @@ export const appRoutes: Routes = [
           import('./features/charges/charge-settings.component').then((m) => m.ChargeSettingsComponent),
       },
       {
+        path: 'messages',
+        title: pageTitle('nav.messages'),
+        canActivate: [roleGuard('supervisor', 'manager', 'admin')],
+        loadChildren: () => import('./features/messages/messages.routes').then((m) => m.MESSAGES_ROUTES),
+      },
+      {
         path: '**',
         title: pageTitle('nav.notFound'),
         loadComponent: () => import('./core/layout/not-found.component').then((m) => m.NotFoundComponent),

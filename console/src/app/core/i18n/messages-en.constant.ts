@@ -5,6 +5,8 @@ import { DEBITS_MESSAGES_EN } from '../../features/debits/debits-messages.consta
 import { FIELD_ORDERS_MESSAGES_EN } from '../../features/field-orders/field-orders-messages.constant';
 import { LEGAL_MESSAGES_EN } from '../../features/legal/legal-messages.constant';
 import { PERIODS_MESSAGES_EN } from '../../features/periods/periods-messages.constant';
+import { CHAT_MESSAGES_EN } from '../../features/chat/chat-messages.constant';
+import { MESSAGES_MESSAGES_EN } from '../../features/messages/messages-messages.constant';
 import type { MessageKey } from './messages-es.constant';
 
 /** Typed against the Spanish keys: a missing or extra key is a compile error. */
@@ -1223,4 +1225,6 @@ export const MESSAGES_EN: Readonly<Record<MessageKey, string>> = {
   ...FIELD_ORDERS_MESSAGES_EN,
   ...LEGAL_MESSAGES_EN,
   ...PERIODS_MESSAGES_EN,
+  ...CHAT_MESSAGES_EN,
+  ...MESSAGES_MESSAGES_EN,
 };

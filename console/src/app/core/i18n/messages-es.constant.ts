@@ -5,6 +5,8 @@ import { DEBITS_MESSAGES_ES } from '../../features/debits/debits-messages.consta
 import { FIELD_ORDERS_MESSAGES_ES } from '../../features/field-orders/field-orders-messages.constant';
 import { LEGAL_MESSAGES_ES } from '../../features/legal/legal-messages.constant';
 import { PERIODS_MESSAGES_ES } from '../../features/periods/periods-messages.constant';
+import { CHAT_MESSAGES_ES } from '../../features/chat/chat-messages.constant';
+import { MESSAGES_MESSAGES_ES } from '../../features/messages/messages-messages.constant';
 /**
  * Spanish is the reference dictionary: its keys are the `MessageKey` type, so the English one
  * (typed against it) cannot miss or invent a key. Placeholders are written `{name}`.
@@ -1232,6 +1234,8 @@ export const MESSAGES_ES = {
   ...FIELD_ORDERS_MESSAGES_ES,
   ...LEGAL_MESSAGES_ES,
   ...PERIODS_MESSAGES_ES,
+  ...CHAT_MESSAGES_ES,
+  ...MESSAGES_MESSAGES_ES,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof MESSAGES_ES;

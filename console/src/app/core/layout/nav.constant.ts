@@ -75,6 +75,8 @@ const PROMISES: NavItem = {
   icon: 'notifications',
 };
 
+const MESSAGES: NavItem = { path: '/messages', testId: 'nav-messages', label: 'nav.messages', icon: 'forum' };
+
 const CHARGES: NavItem = { path: '/charges', testId: 'nav-charges', label: 'nav.charges', icon: 'percent' };
 
 export const NAV_BY_ROLE: Readonly<Record<Role, readonly NavItem[]>> = {
@@ -90,6 +92,7 @@ export const NAV_BY_ROLE: Readonly<Record<Role, readonly NavItem[]>> = {
     FIELD_BOARD,
     LEGAL,
     PROMISES,
+    MESSAGES,
   ],
   manager: [
     DASHBOARD,
@@ -103,6 +106,7 @@ export const NAV_BY_ROLE: Readonly<Record<Role, readonly NavItem[]>> = {
     FIELD_BOARD,
     LEGAL,
     PROMISES,
+    MESSAGES,
   ],
   admin: [
     IMPORTS,
@@ -118,6 +122,7 @@ export const NAV_BY_ROLE: Readonly<Record<Role, readonly NavItem[]>> = {
     LEGAL,
     DEBITS,
     CHARGES,
+    MESSAGES,
   ],
   cashier: [PAYMENTS, DEBITS],
   field: [FIELD],

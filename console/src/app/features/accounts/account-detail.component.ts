@@ -1,5 +1,5 @@
 import { Location } from '@angular/common';
-import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatTableModule } from '@angular/material/table';
@@ -13,6 +13,8 @@ import { AgreementDocumentButtonComponent } from '../promises/agreement-document
 import { accountStatusTone, agingTone, agreementTone, installmentTone } from '../../ui/tone.util';
 import { AccountDetailStore } from './account-detail.store';
 import { AccountChargesComponent } from '../charges/account-charges.component';
+import { interactionIcon } from '../chat/chat-channel.util';
+import { ConversationTranscriptComponent } from '../chat/conversation-transcript.component';
 
 @Component({
   selector: 'rc-account-detail',
@@ -29,6 +31,7 @@ import { AccountChargesComponent } from '../charges/account-charges.component';
     IconComponent,
     PageStateComponent,
     AgreementDocumentButtonComponent,
+    ConversationTranscriptComponent,
   ],
   templateUrl: './account-detail.component.html',
   styleUrl: './account-detail.component.scss',
@@ -48,6 +51,9 @@ export class AccountDetailComponent {
   protected readonly statusTone = accountStatusTone;
   protected readonly agreementTone = agreementTone;
   protected readonly installmentTone = installmentTone;
+  protected readonly channelIcon = interactionIcon;
+  /** Conversations of the timeline the reader opened (their transcript loads when opened). */
+  private readonly openConversations = signal<ReadonlySet<string>>(new Set());
 
   protected readonly contactColumns = ['type', 'value', 'validity', 'consent', 'doNotContact'];
   protected readonly installmentColumns = ['seq', 'dueDate', 'amount', 'paid', 'status'];
@@ -60,6 +66,18 @@ export class AccountDetailComponent {
     effect(() => {
       const id = this.id();
       untracked(() => this.store.load(id));
+    });
+  }
+
+  protected isOpen(conversationId: string): boolean {
+    return this.openConversations().has(conversationId);
+  }
+
+  protected toggleConversation(conversationId: string): void {
+    this.openConversations.update((open) => {
+      const next = new Set(open);
+      if (!next.delete(conversationId)) next.add(conversationId);
+      return next;
     });
   }
 

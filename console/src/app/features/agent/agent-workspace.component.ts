@@ -21,11 +21,12 @@ import { PageStateComponent } from '../../ui/page-state.component';
 import { PAGE_SIZES, toAccountQuery } from '../accounts/account-row.util';
 import { AccountSearchStore } from '../accounts/account-search.store';
 import { mergeQueryParams } from '../../core/query-params.util';
+import { ChatWorkspaceComponent } from '../chat/chat-workspace.component';
 import { SoftphoneComponent } from './softphone.component';
 
 /**
- * The agent's home: the softphone on top (state, screen pop, wrap-up) and their work list below
- * (the API scopes /api/accounts to their assignments).
+ * The agent's home: the softphone on top (state, screen pop, wrap-up), their chats under it, and
+ * their work list below (the API scopes /api/accounts to their assignments).
  */
 @Component({
   selector: 'rc-agent-workspace',
@@ -40,6 +41,7 @@ import { SoftphoneComponent } from './softphone.component';
     IconComponent,
     PageStateComponent,
     SoftphoneComponent,
+    ChatWorkspaceComponent,
   ],
   templateUrl: './agent-workspace.component.html',
 })

@@ -44,7 +44,7 @@ export class AgreementBuilderComponent {
   protected readonly frequencies = AGREEMENT_FREQUENCIES;
   protected readonly tone = agreementTone;
 
-  protected readonly currency = computed(() => this.store.call()?.currency ?? '');
+  protected readonly currency = computed(() => this.store.subject()?.currency ?? '');
   protected readonly headers = computed<ScheduleHeaders>(() => ({
     seq: this.t('agreementBuilder.seq'),
     date: this.t('agreementBuilder.dueDate'),

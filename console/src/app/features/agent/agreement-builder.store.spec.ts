@@ -284,7 +284,7 @@ describe(AgreementBuilderStore.name, () => {
       endedAt: new Date().toISOString(),
     });
     socket.emit('agent.state-changed', stateView({ state: 'wrap_up' }));
-    expect(store.call()?.callId).toBe('call-1');
+    expect(store.subject()?.interactionId).toBe('call-1');
     expect(store.created()?.id).toBe('agr-1');
 
     socket.emit('agent.state-changed', stateView({ state: 'available', callId: null }));

@@ -1,4 +1,12 @@
-import { DestroyRef, Injectable, computed, inject, linkedSignal } from '@angular/core';
+import {
+  DestroyRef,
+  Injectable,
+  InjectionToken,
+  computed,
+  inject,
+  linkedSignal,
+  type Signal,
+} from '@angular/core';
 import {
   AgreementError,
   DEFAULT_AGREEMENT_RULES,
@@ -29,6 +37,39 @@ import {
 import { AgreementsService } from './agreements.service';
 import { readCallDraft, writeCallDraft } from './call-draft-storage.util';
 import { SoftphoneStore } from './softphone.store';
+
+/**
+ * What an agreement is made in: a call (its id is the interaction's) or a chat's interaction, with
+ * the account's balance the plan starts from.
+ */
+export interface AgreementSubject {
+  interactionId: string;
+  accountId: string;
+  balanceMinor: number;
+  currency: string;
+  /** A call's draft survives a reload in the tab's storage; a chat's lives in memory for the session. */
+  keep: 'tab' | 'memory';
+}
+
+/** The builder follows the softphone's call unless a chat workspace provides its own subject. */
+export const AGREEMENT_SUBJECT = new InjectionToken<Signal<AgreementSubject | null>>('AGREEMENT_SUBJECT', {
+  providedIn: 'root',
+  factory: () => {
+    const call = inject(SoftphoneStore).activeCall;
+    return computed(() => {
+      const active = call();
+      return active
+        ? {
+            interactionId: active.callId,
+            accountId: active.accountId,
+            balanceMinor: active.balanceMinor,
+            currency: active.currency,
+            keep: 'tab',
+          }
+        : null;
+    });
+  },
+});
 
 /** Everything the builder knows about the agreement of one call; a new call starts a new one. */
 interface BuilderSession {
@@ -76,8 +117,8 @@ function freshSession(callId: string | null, today: IsoDate): BuilderSession {
 }
 
 /** The call's builder as the agent left it (a dropped line, a reload), or a new one. */
-function openSession(callId: string | null): BuilderSession {
-  const stored = callId ? parseStoredAgreement(readCallDraft('agreement', callId)) : null;
+function openSession(callId: string | null, kept: StoredAgreement | null): BuilderSession {
+  const stored = kept ?? (callId ? parseStoredAgreement(readCallDraft('agreement', callId)) : null);
   const fresh = freshSession(callId, stored?.today ?? localIsoDate(new Date()));
   return stored ? { ...fresh, ...stored } : fresh;
 }
@@ -85,7 +126,8 @@ function openSession(callId: string | null): BuilderSession {
 /**
  * The agreement builder of the softphone: the plan the agent drafts with the debtor on the call (and
  * still during the wrap-up), previewed as they type with the same `planAgreement` the server runs,
- * then created against the call's account with the call as its interaction.
+ * then created against the call's account with the call as its interaction. The chat workspace
+ * provides its own instance, with the focused chat as AGREEMENT_SUBJECT.
  */
 @Injectable({ providedIn: 'root' })
 export class AgreementBuilderStore {
@@ -94,12 +136,14 @@ export class AgreementBuilderStore {
   private readonly auth = inject(AuthStore);
   private readonly i18n = inject(I18nService);
 
-  /** The call the agreement is for: on the line, or in its wrap-up. */
-  readonly call = this.softphone.activeCall;
-  private readonly callId = computed(() => this.call()?.callId ?? null);
+  /** What the agreement is for: the call on the line or in its wrap-up, or a chat. */
+  readonly subject = inject(AGREEMENT_SUBJECT);
+  private readonly callId = computed(() => this.subject()?.interactionId ?? null);
+  /** Chats' builders, kept while the agent switches between chats (never written to storage). */
+  private readonly inMemory = new Map<string, StoredAgreement>();
   private readonly session = linkedSignal<string | null, BuilderSession>({
     source: this.callId,
-    computation: openSession,
+    computation: (id) => openSession(id, id ? (this.inMemory.get(id) ?? null) : null),
   });
 
   readonly rules = computed<AgreementRules>(() => ({
@@ -114,7 +158,7 @@ export class AgreementBuilderStore {
   readonly agreementMade = computed(() => this.session().madeOnCall);
 
   readonly preview = computed<AgreementPreview>(() => {
-    const call = this.call();
+    const call = this.subject();
     if (!call) return { plan: null, problems: [] };
     const { draft, today, serverProblems } = this.session();
     const parsed = toPlanRequest(draft, call, today);
@@ -135,7 +179,7 @@ export class AgreementBuilderStore {
   });
   readonly canCreate = computed(
     () =>
-      this.call() !== null &&
+      this.subject() !== null &&
       this.preview().plan !== null &&
       this.preview().problems.length === 0 &&
       !this.session().saving &&
@@ -155,7 +199,7 @@ export class AgreementBuilderStore {
   }
 
   async create(): Promise<void> {
-    const call = this.call();
+    const call = this.subject();
     if (!call || !this.canCreate()) return;
     const { draft, today } = this.session();
     const parsed = toPlanRequest(draft, call, today);
@@ -167,16 +211,16 @@ export class AgreementBuilderStore {
       installments,
       frequency,
       firstDueDate,
-      interactionId: call.callId,
+      interactionId: call.interactionId,
     };
-    this.update(call.callId, { saving: true, error: null, serverProblems: [] });
+    this.update(call.interactionId, { saving: true, error: null, serverProblems: [] });
     try {
       const created = await firstValueFrom(this.api.create(call.accountId, request));
-      this.update(call.callId, { saving: false, created, madeOnCall: true });
+      this.update(call.interactionId, { saving: false, created, madeOnCall: true });
     } catch (failure: unknown) {
       const error = toApiError(failure);
       const problems = problemsOf(error.details);
-      this.update(call.callId, {
+      this.update(call.interactionId, {
         saving: false,
         serverProblems: problems,
         error: problems.length > 0 ? null : error,
@@ -186,6 +230,8 @@ export class AgreementBuilderStore {
 
   /** A supervisor approved or rejected the agreement that was waiting for them. */
   decided(agreement: AgreementResponse): void {
+    for (const [id, kept] of this.inMemory)
+      if (kept.created?.id === agreement.id) this.inMemory.set(id, { ...kept, created: agreement });
     this.session.update((s) => (s.created?.id === agreement.id ? { ...s, created: agreement } : s));
     this.persist();
   }
@@ -206,6 +252,13 @@ export class AgreementBuilderStore {
 
   /** Changes the session only if it is still the one of that call (the answer may come after it). */
   private update(callId: string, change: Partial<BuilderSession>): void {
+    const kept = this.inMemory.get(callId);
+    // The agent moved to another chat meanwhile: the agreement still belongs to the one it was made in.
+    if (kept && this.session().callId !== callId) {
+      const { created = kept.created, madeOnCall = kept.madeOnCall } = change;
+      this.inMemory.set(callId, { ...kept, created, madeOnCall });
+      return;
+    }
     this.session.update((s) => (s.callId === callId ? { ...s, ...change } : s));
     this.persist();
   }
@@ -215,6 +268,7 @@ export class AgreementBuilderStore {
     const { callId, today, draft, created, madeOnCall } = this.session();
     if (!callId) return;
     const stored: StoredAgreement = { today, draft, created, madeOnCall };
-    writeCallDraft('agreement', callId, stored);
+    if (this.subject()?.keep === 'memory') this.inMemory.set(callId, stored);
+    else writeCallDraft('agreement', callId, stored);
   }
 }

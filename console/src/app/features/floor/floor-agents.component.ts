@@ -62,6 +62,7 @@ export class FloorAgentsComponent {
     'state',
     'timeInState',
     'account',
+    'chats',
     'talk',
     'wrap',
     'idle',

@@ -26,6 +26,8 @@ export interface FloorAgentRow {
   teamId: string | null;
   state: AgentStateView;
   call: FloorRowCall | null;
+  /** Chats the agent holds now. */
+  chats: number;
   today: FloorAgentToday;
 }
 
@@ -120,6 +122,7 @@ export function floorRows(
       teamId: agent.teamId,
       state,
       call: callFor(agent, state, calls),
+      chats: agent.chats,
       today: agent.today,
     };
   });
@@ -158,6 +161,7 @@ export const AGENT_SORT_KEYS = [
   'state',
   'timeInState',
   'account',
+  'chats',
   'talk',
   'wrap',
   'idle',
@@ -203,6 +207,8 @@ function sortValue(row: FloorAgentRow, key: AgentSortKey): number | string | nul
     }
     case 'account':
       return row.call?.accountNumber ?? null;
+    case 'chats':
+      return row.chats;
     case 'talk':
       return row.today.talkSeconds;
     case 'wrap':

@@ -105,6 +105,7 @@ export class FloorLiveStore {
     sortAgents(filterAgents(this.rows(), this.filterState()), this.sortState(), this.i18n.locale()),
   );
   readonly campaigns = computed(() => this.snapshotState()?.campaigns ?? []);
+  readonly chatQueues = computed(() => this.snapshotState()?.chatQueues ?? []);
   readonly alerts = computed<FloorAlertItem[]>(() =>
     mergeAlerts({
       snapshot: this.snapshotState()?.alerts ?? [],

@@ -13,6 +13,7 @@ import { KpiCardComponent } from '../../ui/kpi-card.component';
 import { PageStateComponent } from '../../ui/page-state.component';
 import { agentStateTone, type Tone } from '../../ui/tone.util';
 import type { FloorAlertItem } from './floor-alert-list.util';
+import { ChatQueuesComponent } from '../chat/chat-queues.component';
 import { FloorAgentsComponent } from './floor-agents.component';
 import { FloorAlertsStore } from './floor-alerts.store';
 import { formatClock } from './floor-alerts.util';
@@ -44,6 +45,7 @@ const CONNECTION_KEYS = {
     IconComponent,
     KpiCardComponent,
     PageStateComponent,
+    ChatQueuesComponent,
     FloorAgentsComponent,
     FloorApprovalsComponent,
     FloorCampaignComponent,
