@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DialerEngine } from '@recupera/dialer';
 import {
   MESSAGE_BODY_MAX,
-  WrapUpError,
   describeMediaProblem,
   mediaProblem,
   whatsappSendAllowed,
@@ -239,8 +238,8 @@ export class ChatDeskService {
     const row = await this.mine(agent, request.conversationId);
     if (!row.interactionId) throw AppException.invalid('Match the conversation to an account first');
     const stored = await this.store.recordWrapUp(agent.id, { ...request, callId: row.interactionId }, now);
-    if ('refused' in stored)
-      throw AppException.invalid(wrapUpMessage(stored.refused), { reason: stored.refused });
+    // The code is the message, as for a call's wrap-up: the console words it in the agent's language.
+    if ('refused' in stored) throw AppException.invalid(stored.refused, { reason: stored.refused });
     if (stored.callback)
       await this.engine.ctx.jobs.add(
         'callback.due',
@@ -298,18 +297,5 @@ export class ChatDeskService {
       row.interactionId ? this.store.dispositionsOf(row.interactionId) : Promise.resolve([]),
     ]);
     return { ...toConversationView(row), messages: messages.map(toMessageView), dispositions };
-  }
-}
-
-function wrapUpMessage(reason: WrapUpError): string {
-  switch (reason) {
-    case WrapUpError.UnknownDisposition:
-      return 'That disposition is not one of this chat';
-    case WrapUpError.CallbackRequired:
-      return 'This disposition needs a callback';
-    case WrapUpError.CallbackOutOfRange:
-      return 'The callback must be in the next 30 days';
-    case WrapUpError.AgreementRequired:
-      return 'A promise needs the agreement made in this chat';
   }
 }

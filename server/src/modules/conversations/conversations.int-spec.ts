@@ -224,6 +224,16 @@ describe('Conversations', () => {
     });
   });
 
+  it("lets an agent read their own team's roster (to pick whom to transfer to), and no other team's", async () => {
+    const token = await login(t.url, 'a@dialer.test');
+    const own = await api<{ agents: { id: string }[] }>(t.url, 'GET', `/teams/${f.ids['teamA']}/roster`, {
+      token,
+    });
+    expect(own.status).toBe(200);
+    expect(own.body.agents.map((a) => a.id)).toContain(f.ids['agentA2']);
+    expect((await api(t.url, 'GET', `/teams/${f.ids['teamB']}/roster`, { token })).status).toBe(404);
+  });
+
   it('transfers a chat to another agent of the team', async () => {
     const first = seenA.assigned[0]!;
     expect(

@@ -232,7 +232,6 @@ export class ConversationsService implements OnModuleInit {
       at: now,
     };
     const messageId = (await this.conversations.insertMessage(message))!;
-    await this.conversations.update(conversation.id, { lastMessageAt: now, lastInboundAt: now });
     const view: ChatMessageView = {
       id: messageId,
       conversationId: conversation.id,
@@ -244,7 +243,9 @@ export class ConversationsService implements OnModuleInit {
       at: now.toISOString(),
       clientRef: message.clientRef,
     };
+    // Stored first, then on the agent's screen; the thread's clock can follow after.
     this.push(conversation, view);
+    await this.conversations.update(conversation.id, { lastMessageAt: now, lastInboundAt: now });
     return view;
   }
 

@@ -18,8 +18,9 @@ export class TeamsController {
     return this.teams.list(user);
   }
 
+  /** Agents read their own team's (to hand a chat to a teammate); the service scopes every role. */
   @Get(':id/roster')
-  @Roles('supervisor', 'manager', 'admin')
+  @Roles('agent', 'supervisor', 'manager', 'admin')
   roster(@CurrentUser() user: AuthUser, @Param() { id }: IdParamDto) {
     return this.teams.roster(user, id);
   }
