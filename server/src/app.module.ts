@@ -40,6 +40,7 @@ import { bullConnection } from './redis/bull-connection.util';
 import { CannedResponsesModule } from './modules/canned-responses/canned-responses.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
+import { MessageCampaignsModule } from './modules/message-campaigns/message-campaigns.module';
 import { WidgetModule } from './modules/widget/widget.module';
 
 @Module({})
@@ -90,6 +91,7 @@ export class AppModule {
         ConversationsModule,
         CannedResponsesModule,
         MessagingModule,
+        MessageCampaignsModule,
         WidgetModule,
       ],
     };

@@ -117,3 +117,7 @@ export * from './chat/opt-out.util';
 export * from './chat/chat-capacity.util';
 export * from './chat/message-media.util';
 export * from './chat/whatsapp-window.util';
+export * from './queues/message-jobs.type';
+export * from './messaging/message-template.util';
+export * from './messaging/message-recipient.util';
+export * from './messaging/message-send-rule.util';

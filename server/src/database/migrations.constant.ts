@@ -14,6 +14,7 @@ import { CreatePromiseTracking1764810000000 } from './migrations/1764810000000-c
 import { CreatePaymentFiles1764830000000 } from './migrations/1764830000000-create-payment-files';
 import { CreateCharges1764820000000 } from './migrations/1764820000000-create-charges';
 import { CreateOmnichannel1764900000000 } from './migrations/1764900000000-create-omnichannel';
+import { ExtendMessageSends1764920000000 } from './migrations/1764920000000-extend-message-sends';
 
 /** Listed explicitly: the server is bundled, so migrations cannot be found by a glob at run time. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreatePaymentFiles1764830000000,
   CreateCharges1764820000000,
   CreateOmnichannel1764900000000,
+  ExtendMessageSends1764920000000,
 ];

@@ -104,6 +104,12 @@ export interface OutboundMessageRequest {
   body?: string;
 }
 
+/** POST /messages: the message written into the debtor's thread for that channel. */
+export interface OutboundMessageResponse {
+  messageId: string;
+  conversationId: string;
+}
+
 /** A message the simulated carrier "delivered": what a debtor's phone would show (demo and tests). */
 export interface SimulatedOutboxMessage {
   carrierSid: string;

@@ -36,11 +36,15 @@ export interface NotificationListResponse {
   unread: number;
 }
 
-/** Reminders of a payment the omnichannel messages will send; until then they are recorded as due. */
+/** Reminders of a payment: recorded as due by the daily check, then sent as SMS or WhatsApp. */
 export const REMINDER_KINDS = ['before_due', 'broken_notice'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-export const REMINDER_STATUSES = ['due', 'sent', 'cancelled'] as const;
+/**
+ * due: waiting for its time; sending: being sent now; sent; blocked: the compliance gate or the
+ * channel's rules refused it (see `reason`); failed: the carrier refused it; cancelled: moot (paid).
+ */
+export const REMINDER_STATUSES = ['due', 'sending', 'sent', 'blocked', 'failed', 'cancelled'] as const;
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 
 export interface ReminderListQuery {
@@ -61,6 +65,8 @@ export interface ReminderResponse {
   installmentDueDate: IsoDate;
   amountMinor: number;
   currency: string;
+  /** Why it was blocked or failed (a compliance reason, `template_required`, the carrier's error). */
+  reason: string | null;
 }
 
 /** What one run of the daily broken-promise check did. */

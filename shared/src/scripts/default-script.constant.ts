@@ -177,5 +177,6 @@ export const EXAMPLE_SCRIPT_CONTEXT: ScriptContext = {
   client: { name: 'Banco del Bajío Ejemplo' },
   agency: { name: 'Cobranza Integral del Centro' },
   agent: { firstName: 'Jorge', fullName: 'Jorge Ramírez' },
+  installment: { number: 2, amount: { amountMinor: 250_000, currency: 'MXN' }, dueDate: '2026-03-25' },
   today: '2026-03-18',
 };

@@ -82,6 +82,22 @@ export const SCRIPT_FIELDS = {
     optional: false,
     label: { es: 'Nombre completo del agente', en: 'Agent full name' },
   },
+  // Only a message about one installment (a payment reminder) has these; elsewhere they are missing.
+  'installment.number': {
+    type: 'number',
+    optional: true,
+    label: { es: 'Número de cuota', en: 'Installment number' },
+  },
+  'installment.amount': {
+    type: 'money',
+    optional: true,
+    label: { es: 'Valor de la cuota', en: 'Installment amount' },
+  },
+  'installment.dueDate': {
+    type: 'date',
+    optional: true,
+    label: { es: 'Vencimiento de la cuota', en: 'Installment due date' },
+  },
   today: { type: 'date', optional: false, label: { es: 'Fecha de hoy', en: "Today's date" } },
 } as const satisfies Readonly<Record<string, ScriptFieldDefinition>>;
 

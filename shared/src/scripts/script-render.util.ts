@@ -237,6 +237,9 @@ const READERS: {
   'agency.name': (c) => c.agency.name,
   'agent.firstName': (c) => c.agent.firstName,
   'agent.fullName': (c) => c.agent.fullName,
+  'installment.number': (c) => c.installment?.number ?? null,
+  'installment.amount': (c) => c.installment?.amount ?? null,
+  'installment.dueDate': (c) => c.installment?.dueDate ?? null,
   today: (c) => c.today,
 };
 

@@ -86,6 +86,8 @@ export interface ScriptContext {
   client: { name: string };
   agency: { name: string };
   agent: { firstName: string; fullName: string };
+  /** The installment a message is about (a payment reminder); calls and chats have none. */
+  installment?: { number: number; amount: Money; dueDate: IsoDate } | null;
   /** The civil date of the call in the debtor's time zone; passed in so rendering has no hidden clock. */
   today: IsoDate;
 }

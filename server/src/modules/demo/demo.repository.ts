@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { DefaultMessageTemplate } from '../message-campaigns/default-message-templates.constant';
 import type { HistoryAccount, DemoHistory } from './demo-history.util';
 import { DEMO_DISPOSITIONS } from './demo-users.constant';
 
@@ -20,6 +21,14 @@ export class DemoRepository {
   async isEmpty(): Promise<boolean> {
     const [{ n }] = (await this.dataSource.query('SELECT COUNT(*) AS n FROM users')) as { n: string }[];
     return Number(n) === 0;
+  }
+
+  /** Templates for every client (client_id NULL), in Spanish. */
+  async createMessageTemplates(templates: readonly DefaultMessageTemplate[]): Promise<void> {
+    await this.dataSource.query(
+      'INSERT INTO message_templates (client_id, name, channel, purpose, language, body) VALUES ?',
+      [templates.map((t) => [null, t.name, t.channel, t.purpose, 'es', t.body])],
+    );
   }
 
   async createDispositions(): Promise<Map<string, string>> {

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
 import { ClientsService } from '../clients/clients.service';
+import { DEFAULT_MESSAGE_TEMPLATES } from '../message-campaigns/default-message-templates.constant';
 import { ImportRunner } from '../imports/import-runner.service';
 import { ImportsService } from '../imports/imports.service';
 import { UploadStore } from '../imports/upload-store.service';
@@ -91,6 +92,7 @@ export class DemoService {
   private async seed(now: Date): Promise<void> {
     const ids = await this.seedPeople();
     const dispositions = await this.demo.createDispositions();
+    await this.demo.createMessageTemplates(DEFAULT_MESSAGE_TEMPLATES);
     const bank = await this.clients.createClient(null, {
       code: 'BCORD',
       name: 'Banco Cordillera',

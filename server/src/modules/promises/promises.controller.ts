@@ -11,7 +11,7 @@ import { RemindersService } from './reminders.service';
 export class PromisesController {
   constructor(private readonly reminders: RemindersService) {}
 
-  /** Payment reminders recorded as due (sent once omnichannel messages land). */
+  /** Payment reminders: due, sent, or blocked or failed with the reason. */
   @Get('reminders')
   @Roles('supervisor', 'manager', 'admin')
   listReminders(@CurrentUser() user: AuthUser, @Query() query: ReminderListQueryDto) {

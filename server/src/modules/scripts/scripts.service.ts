@@ -14,6 +14,7 @@ import {
   validateScript,
   type CompiledScript,
   type RenderedScript,
+  type ScriptContext,
   type ScriptPushed,
   type ScriptResponse,
   type ScriptStepRecord,
@@ -186,6 +187,16 @@ export class ScriptsService {
     const agentName = agentId ? await this.scripts.userName(agentId) : '';
     const context = toScriptContext(row, agentName, this.config.agencyName, today);
     return templates.map((template) => toPlainText(renderTemplate(template, context, locale)));
+  }
+
+  /**
+   * What a message template's fields read for the account at `now` (its debtor's today); no agent
+   * writes a campaign or a reminder. Null when the account does not exist.
+   */
+  async messageContext(accountId: string, now: Date): Promise<ScriptContext | null> {
+    const row = await this.scripts.contextOfAccount(accountId);
+    if (!row) return null;
+    return toScriptContext(row, '', this.config.agencyName, localParts(now, row.timeZone).date);
   }
 
   private async render(
