@@ -36,14 +36,12 @@ describe(MessageCampaignDetailStore.name, () => {
   it('loads the campaign and its sends, filtered by outcome and paged', () => {
     store.load('mc-1');
     backend.expectOne('/api/message-campaigns/mc-1').flush({ id: 'mc-1', name: 'X', status: 'running' });
-    backend
-      .expectOne('/api/message-campaigns/mc-1/sends?page=1&pageSize=25')
-      .flush({
-        items: [send(), send({ accountId: 'acc-2', outcome: 'sent', reason: null })],
-        total: 2,
-        page: 1,
-        pageSize: 25,
-      });
+    backend.expectOne('/api/message-campaigns/mc-1/sends?page=1&pageSize=25').flush({
+      items: [send(), send({ accountId: 'acc-2', outcome: 'sent', reason: null })],
+      total: 2,
+      page: 1,
+      pageSize: 25,
+    });
     expect(store.campaign()?.name).toBe('X');
     expect(store.sends()).toHaveLength(2);
 

@@ -71,14 +71,12 @@ describe(MessageCampaignsStore.name, () => {
   it('starts a campaign and shows the refusal of another, then the latest list', () => {
     store.act(campaign(), 'start');
     expect(store.pendingId()).toBe('mc-1');
-    backend
-      .expectOne({ method: 'POST', url: '/api/message-campaigns/mc-1/start' })
-      .flush(
-        campaign({
-          status: 'running',
-          counts: { selected: 10, sent: 4, blocked: 1, failed: 0, delivered: 2 },
-        }),
-      );
+    backend.expectOne({ method: 'POST', url: '/api/message-campaigns/mc-1/start' }).flush(
+      campaign({
+        status: 'running',
+        counts: { selected: 10, sent: 4, blocked: 1, failed: 0, delivered: 2 },
+      }),
+    );
     expect(store.campaigns()[0]!.status).toBe('running');
     expect(store.anyRunning()).toBe(true);
 
