@@ -10,6 +10,7 @@ import { ApiExceptionFilter } from '../common/errors/api-exception-filter.util';
 import { createValidationPipe } from '../common/http/validation-pipe.util';
 import type { AppConfig } from '../config/env.schema';
 import { RedisIoAdapter, socketKey } from '../realtime/redis-io-adapter.util';
+import { widgetCors } from '../modules/widget/widget-origins.util';
 import { QuietLogger } from './quiet-logger.util';
 
 export async function createApp(config: AppConfig, logLevels?: LogLevel[]): Promise<NestExpressApplication> {
@@ -28,6 +29,8 @@ export async function createApp(config: AppConfig, logLevels?: LogLevel[]): Prom
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useBodyParser('json', { limit: '1mb' });
+  // Only the debtor's widget is called from other sites (the creditors'); the staff API stays same-origin.
+  app.use('/api/widget', widgetCors(config.widgetAllowedOrigins));
 
   const adapter = new RedisIoAdapter(app, config.redisUrl, socketKey(config.queuePrefix));
   await adapter.connect();

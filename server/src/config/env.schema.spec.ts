@@ -46,6 +46,29 @@ describe('loadConfig', () => {
     expect(config.dataKey.toString('hex')).toBe(key);
   });
 
+  it("lets the widget run on any site in development, and only on the listed sites' origins in production", () => {
+    expect(loadConfig({}).widgetAllowedOrigins).toBe('*');
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      DATA_ENCRYPTION_KEY: 'ab'.repeat(32),
+      SIMULATED_CARRIER_AUTH_TOKEN: 'y'.repeat(32),
+    };
+    expect(loadConfig(production).widgetAllowedOrigins).toEqual([]);
+    expect(
+      loadConfig({
+        ...production,
+        WIDGET_ALLOWED_ORIGINS: 'https://www.banco.example/, http://localhost:8080',
+      }).widgetAllowedOrigins,
+    ).toEqual(['https://www.banco.example', 'http://localhost:8080']);
+    expect(() => loadConfig({ ...production, WIDGET_ALLOWED_ORIGINS: '*' })).toThrow(
+      'WIDGET_ALLOWED_ORIGINS may not be * in production',
+    );
+    expect(() => loadConfig({ WIDGET_ALLOWED_ORIGINS: 'www.banco.example,https://x.example/pagos' })).toThrow(
+      'WIDGET_ALLOWED_ORIGINS entries must be origins such as https://www.banco.example (got "www.banco.example")',
+    );
+  });
+
   it('refuses a data key that is not 32 bytes of hex', () => {
     expect(() => loadConfig({ DATA_ENCRYPTION_KEY: 'not-hex' })).toThrow(
       'DATA_ENCRYPTION_KEY must be 64 hex characters (32 bytes)',

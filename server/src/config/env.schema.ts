@@ -78,7 +78,14 @@ export interface AppConfig {
   chatOfflineGraceSeconds: number;
   /** Messages each process hands the carrier per second, campaigns and reminders together (MESSAGES_PER_SECOND). */
   messagesPerSecond: number;
+  /**
+   * The creditor sites that embed the debtor's widget, as origins (https://www.banco.example):
+   * WIDGET_ALLOWED_ORIGINS, a comma list; `*` allows any, outside production only (its default there).
+   */
+  widgetAllowedOrigins: WidgetOrigins;
 }
+
+export type WidgetOrigins = '*' | readonly string[];
 
 export interface TwilioConfig {
   accountSid: string;
@@ -239,6 +246,34 @@ export class ConfigError extends Error {
   }
 }
 
+/** Each entry is an origin only (scheme, host, port): a path or a typo would silently match nothing. */
+function widgetOrigins(env: Env, nodeEnv: string, problems: string[]): WidgetOrigins {
+  const raw = env['WIDGET_ALLOWED_ORIGINS'] ?? (nodeEnv === 'production' ? '' : '*');
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  if (entries.includes('*')) {
+    if (nodeEnv === 'production')
+      problems.push('WIDGET_ALLOWED_ORIGINS may not be * in production: list the sites');
+    return '*';
+  }
+  for (const entry of entries) {
+    let origin: string | null = null;
+    try {
+      const parsed = new URL(entry);
+      origin = ['http:', 'https:'].includes(parsed.protocol) ? parsed.origin : null;
+    } catch {
+      origin = null;
+    }
+    if (origin !== entry.replace(/\/+$/, ''))
+      problems.push(
+        `WIDGET_ALLOWED_ORIGINS entries must be origins such as https://www.banco.example (got "${entry}")`,
+      );
+  }
+  return entries.map((entry) => entry.replace(/\/+$/, ''));
+}
+
 function dataKey(env: Env, nodeEnv: string, problems: string[]): Buffer {
   const text = env['DATA_ENCRYPTION_KEY'];
   if (!text) {
@@ -305,6 +340,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     chatOfferSeconds: int(env, 'CHAT_OFFER_SECONDS', 20, problems, 1),
     chatOfflineGraceSeconds: int(env, 'CHAT_OFFLINE_GRACE_SECONDS', 120, problems, 0),
     messagesPerSecond: int(env, 'MESSAGES_PER_SECOND', 10, problems, 1),
+    widgetAllowedOrigins: widgetOrigins(env, nodeEnv, problems),
   };
   config.twilio = twilioConfig(env, config.carrier, problems);
   if (nodeEnv === 'production' && config.carrier === 'simulated' && !env['SIMULATED_CARRIER_AUTH_TOKEN'])

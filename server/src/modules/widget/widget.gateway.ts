@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -17,10 +17,12 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { runSocketAction } from '../../common/realtime/socket-action.util';
 import { failure, parsePayload } from '../../common/realtime/socket-payload.util';
+import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
 import type { WidgetSessionRef } from '../conversations/conversation-ports.type';
 import { ConversationsService } from '../conversations/conversations.service';
 import { WidgetChatDto, WidgetSendDto, WidgetTypingDto } from './widget.dto';
 import { WidgetAuthService } from './widget-auth.service';
+import { originAllowed, sameOrigin, widgetCors } from './widget-origins.util';
 import { WidgetService } from './widget.service';
 
 type WidgetSocket = Socket<WidgetClientToServerEvents, WidgetServerToClientEvents>;
@@ -41,10 +43,24 @@ export class WidgetGateway implements OnGatewayConnection {
     private readonly auth: WidgetAuthService,
     private readonly widget: WidgetService,
     private readonly conversations: ConversationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: Namespace): void {
+    // One engine carries every namespace: the creditors' sites may poll it (staff namespaces still
+    // want a staff token), and only this namespace admits them.
+    namespace.server.engine.use(widgetCors(this.config.widgetAllowedOrigins));
     namespace.use((socket, next) => {
+      const origin = socket.handshake.headers.origin;
+      if (
+        origin &&
+        !originAllowed(origin, this.config.widgetAllowedOrigins) &&
+        !sameOrigin(origin, socket.handshake.headers.host)
+      ) {
+        const message = 'The widget is not enabled for this site';
+        next(Object.assign(new Error(message), { data: { code: ErrorCode.Forbidden, message } }));
+        return;
+      }
       const token = (socket.handshake.auth as { token?: unknown }).token;
       this.auth
         .resolve(typeof token === 'string' ? token : undefined, new Date())
