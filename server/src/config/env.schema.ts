@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CARRIER_NAMES, type CarrierName } from '@recupera/shared';
+import { CARRIER_NAMES, isE164, type CarrierName } from '@recupera/shared';
 
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -173,8 +173,7 @@ function unreachableSuffix(env: Env, problems: string[]): string {
 function e164Setting(env: Env, key: string, fallback: string, problems: string[]): string {
   const raw = env[key];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\+[1-9]\d{7,14}$/.test(raw))
-    problems.push(`${key} must be an E.164 number such as +15005550006 (got "${raw}")`);
+  if (!isE164(raw)) problems.push(`${key} must be an E.164 number such as +15005550006 (got "${raw}")`);
   return raw;
 }
 

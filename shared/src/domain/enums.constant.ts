@@ -91,3 +91,12 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export const CARRIER_NAMES = ['simulated', 'twilio'] as const;
 export type CarrierName = (typeof CARRIER_NAMES)[number];
+
+/** Which contact point types can carry each channel; an address is for field visits, never a channel. */
+export const CONTACT_POINT_TYPES_BY_CHANNEL: Readonly<Record<Channel, readonly ContactPointType[]>> = {
+  voice: ['mobile', 'landline'],
+  sms: ['mobile'],
+  whatsapp: ['whatsapp', 'mobile'],
+  email: ['email'],
+  webchat: [],
+};

@@ -82,3 +82,10 @@ export function slowNormalizePhone(raw: string, region: CountryCode): Normalized
   if (!parsed || !parsed.isValid()) return null;
   return { e164: parsed.number, kind: parsed.getType() === 'FIXED_LINE' ? 'landline' : 'mobile' };
 }
+
+/** An E.164 number as stored and as carriers take it: + and 8 to 15 digits, no leading zero. */
+export const E164_PATTERN = /^\+[1-9]\d{7,14}$/;
+
+export function isE164(text: string): boolean {
+  return E164_PATTERN.test(text);
+}

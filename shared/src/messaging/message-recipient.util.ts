@@ -1,10 +1,9 @@
+import { isE164 } from '../domain/phone.util';
 import { localParts } from '../compliance/local-time.util';
 import type { MessageChannel } from '../contracts/conversations.type';
 import type { MessageAudience } from '../contracts/messaging.type';
 import { addDays, toIsoDate, type IsoDate } from '../domain/dates.util';
 import type { ConsentStatus, ContactPointType } from '../domain/enums.constant';
-
-const E164 = /^\+[1-9]\d{7,14}$/;
 
 /** One of the debtor's phones. */
 export interface RecipientPoint {
@@ -51,7 +50,7 @@ export function pickContactPoint(
   const fits = points.filter(
     (p) =>
       p.valid &&
-      E164.test(p.value) &&
+      isE164(p.value) &&
       (p.type === 'mobile' || (channel === 'whatsapp' && p.type === 'whatsapp')),
   );
   let best: RecipientPoint | null = null;

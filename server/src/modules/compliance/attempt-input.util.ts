@@ -9,27 +9,19 @@ import {
   type ContactPointType,
   type IsoDate,
   type PastAttempt,
+  CONTACT_POINT_TYPES_BY_CHANNEL,
 } from '@recupera/shared';
 import type { AttemptContextRow, HistoryRow } from './attempt-context.repository';
 
 const DAY_MS = 86_400_000;
 
-/** Which contact point types can carry each channel; an address is for field visits, never a channel. */
-const TYPES_BY_CHANNEL: Readonly<Record<Channel, readonly ContactPointType[]>> = {
-  voice: ['mobile', 'landline'],
-  sms: ['mobile'],
-  whatsapp: ['whatsapp', 'mobile'],
-  email: ['email'],
-  webchat: [],
-};
-
 /** Channels that reach the debtor through a stored contact point; webchat is a session, not an address. */
 export function needsContactPoint(channel: Channel): boolean {
-  return TYPES_BY_CHANNEL[channel].length > 0;
+  return CONTACT_POINT_TYPES_BY_CHANNEL[channel].length > 0;
 }
 
 export function channelFits(channel: Channel, type: ContactPointType): boolean {
-  return TYPES_BY_CHANNEL[channel].includes(type);
+  return CONTACT_POINT_TYPES_BY_CHANNEL[channel].includes(type);
 }
 
 /**

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Channel, ConsentStatus, MessageChannel } from '@recupera/shared';
+import {
+  CONTACT_POINT_TYPES_BY_CHANNEL,
+  type Channel,
+  type ConsentStatus,
+  type MessageChannel,
+} from '@recupera/shared';
 import { DataSource } from 'typeorm';
 import type { Tx } from '../../database/unit-of-work.service';
 
 type Raw = Record<string, unknown>;
-
-/** The contact point types a channel reaches a debtor on. */
-const POINT_TYPES: Record<MessageChannel, readonly string[]> = {
-  sms: ['mobile'],
-  whatsapp: ['whatsapp', 'mobile'],
-};
 
 export interface ConsentRow {
   contactPointId: string;
@@ -38,7 +37,7 @@ export class ContactPointConsentsRepository {
       `SELECT cp.id, MIN(c.name) AS client_name FROM contact_points cp
          JOIN debtors d ON d.id = cp.debtor_id JOIN clients c ON c.id = d.client_id
         WHERE cp.value = ? AND cp.type IN (?) GROUP BY cp.id ORDER BY cp.id`,
-      [phone, POINT_TYPES[channel]],
+      [phone, CONTACT_POINT_TYPES_BY_CHANNEL[channel]],
     )) as Raw[];
     return rows.map((r) => ({ id: String(r['id']), clientName: String(r['client_name']) }));
   }

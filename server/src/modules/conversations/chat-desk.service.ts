@@ -23,7 +23,7 @@ import { OutboundMessagesService } from '../messaging/outbound-messages.service'
 import { FloorEventsService } from '../realtime/floor-events.service';
 import { TeamsService } from '../teams/teams.service';
 import { ChatRouterService } from './chat-router.service';
-import { toConversationView, toMessageView } from './conversation.mapper';
+import { toChatOffer, toConversationView, toMessageView } from './conversation.mapper';
 import { ConversationPartiesRepository } from './conversation-parties.repository';
 import type { ConversationRow } from './conversation-row.type';
 import { ConversationsRepository } from './conversations.repository';
@@ -66,15 +66,7 @@ export class ChatDeskService {
       const row = await this.conversations.find(offer.conversationId);
       if (row?.status === 'offered') {
         const [last] = await this.conversations.messages(row.id, 1);
-        chatOffer = {
-          conversationId: row.id,
-          channel: row.channel,
-          queue: row.queue,
-          account: toConversationView(row).account,
-          preview: last?.author === 'debtor' ? last.body.slice(0, 200) : '',
-          waitingSince: (row.queuedAt ?? row.openedAt).toISOString(),
-          expiresAt: offer.expiresAt.toISOString(),
-        };
+        chatOffer = toChatOffer(row, last, offer.expiresAt);
       }
     }
     return { chats, chatOffer };

@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { DialerEngine } from '@recupera/dialer';
-import type { ChatOffer } from '@recupera/shared';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
 import { REDIS } from '../../redis/redis.module';
 import { DIALER_ENGINE } from '../dialer/dialer.constant';
 import { FloorEventsService } from '../realtime/floor-events.service';
 import { ChatRouterService } from './chat-router.service';
-import { toConversationView } from './conversation.mapper';
+import { toChatOffer } from './conversation.mapper';
 import type { WaitingConversation } from './conversation-row.type';
 import { ConversationsRepository } from './conversations.repository';
 
@@ -61,16 +60,7 @@ export class ChatQueueService implements OnModuleInit, OnApplicationShutdown {
     const row = await this.conversations.find(conversation.id);
     if (!row) return false;
     const [last] = await this.conversations.messages(conversation.id, 1);
-    const view = toConversationView(row);
-    const offer: ChatOffer = {
-      conversationId: row.id,
-      channel: row.channel,
-      queue: row.queue,
-      account: view.account,
-      preview: last?.author === 'debtor' ? last.body.slice(0, 200) : '',
-      waitingSince: (row.queuedAt ?? row.openedAt).toISOString(),
-      expiresAt: made.expiresAt.toISOString(),
-    };
+    const offer = toChatOffer(row, last, made.expiresAt);
     this.events.toAgent(made.agentId, 'chat.offered', offer);
     return true;
   }

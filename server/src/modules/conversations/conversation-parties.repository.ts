@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CHAT_QUEUES,
+  CONTACT_POINT_TYPES_BY_CHANNEL,
   DEFAULT_CHAT_CAPACITY,
   type ChatCapacityRules,
   type ChatQueue,
@@ -15,12 +16,6 @@ import { DataSource } from 'typeorm';
 import type { ConversationParty } from './conversation-row.type';
 
 type Raw = Record<string, unknown>;
-
-/** The contact point types that can carry each carrier channel. */
-const POINT_TYPES: Record<MessageChannel, readonly string[]> = {
-  sms: ['mobile'],
-  whatsapp: ['whatsapp', 'mobile'],
-};
 
 /** What the router needs to know of an agent. */
 export interface AgentChatProfile {
@@ -53,7 +48,7 @@ export class ConversationPartiesRepository {
         WHERE cp.value = ? AND cp.type IN (?)
         ORDER BY cp.valid DESC, a.status = 'closed', a.balance_minor DESC, a.id
         LIMIT 1`,
-      [phone, POINT_TYPES[channel]],
+      [phone, CONTACT_POINT_TYPES_BY_CHANNEL[channel]],
     )) as Raw[];
     return rows[0] ? this.toParty(rows[0]) : null;
   }
@@ -64,7 +59,7 @@ export class ConversationPartiesRepository {
     channel: ConversationChannel,
     phone: string | null,
   ): Promise<ConversationParty | null> {
-    const types = channel === 'webchat' ? [] : POINT_TYPES[channel];
+    const types = CONTACT_POINT_TYPES_BY_CHANNEL[channel];
     const rows = (await this.dataSource.query(
       `SELECT a.id AS account_id, a.debtor_id, a.client_id, a.assigned_team_id,
               ${types.length > 0 && phone ? '(SELECT MIN(cp.id) FROM contact_points cp WHERE cp.debtor_id = a.debtor_id AND cp.value = ? AND cp.type IN (?))' : 'NULL'} AS contact_point_id

@@ -1,6 +1,7 @@
 import {
   freeFormUntil,
   type ChatMessageView,
+  type ChatOffer,
   type ConversationAccount,
   type ConversationView,
   type WidgetConversationView,
@@ -58,5 +59,18 @@ export function toWidgetConversation(row: ConversationRow, messages: MessageRow[
     queue: row.queue,
     agentName: row.agentName,
     messages: messages.map(toMessageView),
+  };
+}
+
+/** The offer an agent sees: who waits, since when, what they last wrote, until when it is theirs. */
+export function toChatOffer(row: ConversationRow, last: MessageRow | undefined, expiresAt: Date): ChatOffer {
+  return {
+    conversationId: row.id,
+    channel: row.channel,
+    queue: row.queue,
+    account: toAccount(row),
+    preview: last?.author === 'debtor' ? last.body.slice(0, 200) : '',
+    waitingSince: (row.queuedAt ?? row.openedAt).toISOString(),
+    expiresAt: expiresAt.toISOString(),
   };
 }

@@ -1,3 +1,4 @@
+import { E164_PATTERN } from '@recupera/shared';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -8,7 +9,7 @@ import { MESSAGING_CARRIER, type MessagingCarrier } from './messaging-carrier.ty
 import { SimulatedMessagingCarrier } from './simulated-messaging.carrier';
 
 class OutboxQueryDto {
-  @Matches(/^\+[1-9]\d{7,14}$/, { message: 'to must be an E.164 number' }) to!: string;
+  @Matches(E164_PATTERN, { message: 'to must be an E.164 number' }) to!: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit?: number;
 }
 

@@ -1,7 +1,7 @@
+import { isE164 } from '@recupera/shared';
 import { mediaProblem, type MessageChannel, type MessageMedia } from '@recupera/shared';
 import type { InboundMessage } from './messaging.type';
 
-const E164 = /^\+[1-9]\d{7,14}$/;
 const SID = /^(SM|MM)[0-9a-f]{32}$/i;
 
 /** Reads Twilio's inbound message webhook (form fields), or says what is wrong with it. */
@@ -16,8 +16,8 @@ export function parseInboundMessage(
   const channel = rawFrom.startsWith('whatsapp:') ? 'whatsapp' : 'sms';
   const from = rawFrom.replace(/^whatsapp:/, '');
   const to = field('To').replace(/^whatsapp:/, '');
-  if (!E164.test(from)) return { problem: `From must be an E.164 number (got "${rawFrom}")` };
-  if (!E164.test(to)) return { problem: `To must be an E.164 number (got "${field('To')}")` };
+  if (!isE164(from)) return { problem: `From must be an E.164 number (got "${rawFrom}")` };
+  if (!isE164(to)) return { problem: `To must be an E.164 number (got "${field('To')}")` };
   const count = Number(field('NumMedia') || '0');
   if (!Number.isInteger(count) || count < 0 || count > 10) return { problem: 'NumMedia must be 0 to 10' };
   const media: MessageMedia[] = [];
