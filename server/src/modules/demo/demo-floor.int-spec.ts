@@ -149,7 +149,11 @@ describe(DemoFloorService.name, () => {
     expect(first.talk_seconds).not.toBeNull();
     expect(first.wrap_seconds).not.toBeNull();
     expect(first.script_path?.[0]).toEqual({ stepId: 'saludo', completed: true });
-    const seen = await states();
+    // The disposition is stored before the agent's return to available is: wait for that too.
+    const seen = await until('the bot back to available', async () => {
+      const all = await states();
+      return all.length >= 4 && all;
+    });
     expect(seen.slice(0, 4)).toEqual(['available', 'on_call', 'wrap_up', 'available']);
     expect(bot.stats).toMatchObject({ connects: 1, errors: 0 });
   });
