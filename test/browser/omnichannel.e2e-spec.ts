@@ -1,4 +1,12 @@
-import { addDays, type AuthTokens, type SimulatedOutboxMessage } from '@recupera/shared';
+import { randomBytes } from 'node:crypto';
+import {
+  DEFAULT_COMPLIANCE_PROFILES,
+  addDays,
+  evaluateAttempt,
+  type AuthTokens,
+  type SimulatedOutboxMessage,
+} from '@recupera/shared';
+import { getExpectedTwilioSignature } from 'twilio';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { Connection } from 'mysql2/promise';
 import { DEMO, DEMO_PASSWORD } from '../support/demo-logins.constant';
@@ -20,6 +28,32 @@ interface WidgetDebtor {
   balanceMinor: number;
 }
 
+/** The simulated carrier signs its webhooks as Twilio does, with this suite's own token. */
+const CARRIER_TOKEN = randomBytes(16).toString('hex');
+
+/** An Etc/GMT zone where Mexico's SMS window (07:00–22:00) is open right now, or null. */
+function zoneWhereSmsIsLawfulNow(now: Date): string | null {
+  for (let offset = -12; offset <= 14; offset++) {
+    const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+    const hour = (now.getUTCHours() + offset + 24) % 24;
+    if (hour < 9 || hour > 19) continue;
+    const verdict = evaluateAttempt(
+      {
+        profile: DEFAULT_COMPLIANCE_PROFILES.MX,
+        timeZone: zone,
+        holidays: new Set(),
+        channel: 'sms',
+        contactPoint: { id: 'probe', valid: true, doNotContact: false, consent: { sms: 'granted' } },
+        history: [],
+        legal: { lawsuitServed: false },
+      },
+      now,
+    );
+    if (verdict.allowed) return zone;
+  }
+  return null;
+}
+
 /** An amount as shown ("12.500,50 MXN") in minor units: every currency shown has two decimals. */
 function minorOf(text: string): number {
   return Number(text.replace(/\D/g, ''));
@@ -37,12 +71,14 @@ describe('web chat in a browser', () => {
   let db: Connection;
   let adminToken = '';
   const contexts: BrowserContext[] = [];
-  let pageErrors: string[] = [];
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     screenshotsDir();
     const started = await Promise.allSettled([
-      startServer({ seedDemo: true }).then((running) => (server = running)),
+      startServer({ seedDemo: true, env: { SIMULATED_CARRIER_AUTH_TOKEN: CARRIER_TOKEN } }).then(
+        (running) => (server = running),
+      ),
       launchChromium().then((launched) => (browser = launched)),
     ]);
     for (const result of started) if (result.status === 'rejected') throw result.reason;
@@ -62,7 +98,7 @@ describe('web chat in a browser', () => {
 
   afterEach(async () => {
     for (const context of contexts.splice(0)) await context.close();
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors.splice(0)).toEqual([]);
   });
 
   async function openPage(locale = 'es-MX'): Promise<Page> {
@@ -86,21 +122,27 @@ describe('web chat in a browser', () => {
     await locator.filter({ hasText: text }).first().waitFor();
   }
 
-  /** One debtor with one account of Equipo Norte, a mobile the code goes to, and no agreement yet. */
-  async function widgetDebtor(): Promise<WidgetDebtor> {
+  /**
+   * One debtor with one account of Equipo Norte, a mobile the code goes to (their first, as the widget
+   * picks it), and no agreement yet. Written with NOT EXISTS rather than a HAVING: that scanned the
+   * whole demo for 80 s.
+   */
+  async function widgetDebtor(exceptAccountId = '0'): Promise<WidgetDebtor> {
     const [rows] = await db.query(
-      `SELECT a.id, a.account_number, d.national_id, a.balance_minor,
-              (SELECT cp.value FROM contact_points cp WHERE cp.debtor_id = d.id AND cp.type = 'mobile'
-                  AND cp.valid = 1 AND cp.do_not_contact = 0 ORDER BY cp.id LIMIT 1) AS mobile
+      `SELECT a.id, a.account_number, d.national_id, a.balance_minor, cp.value AS mobile
          FROM accounts a
          JOIN clients c ON c.id = a.client_id AND c.code = 'BCORD'
          JOIN teams t ON t.id = a.assigned_team_id AND t.name LIKE 'Equipo Norte%'
          JOIN debtors d ON d.id = a.debtor_id
-        WHERE a.status = 'active' AND a.balance_minor > 0 AND d.national_id IS NOT NULL
-          AND (SELECT COUNT(*) FROM accounts o WHERE o.debtor_id = d.id) = 1
+         JOIN contact_points cp ON cp.debtor_id = d.id AND cp.type = 'mobile' AND cp.valid = 1
+                               AND cp.do_not_contact = 0
+        WHERE a.status = 'active' AND a.balance_minor > 0 AND d.national_id IS NOT NULL AND a.id <> ?
+          AND NOT EXISTS (SELECT 1 FROM contact_points e WHERE e.debtor_id = d.id AND e.type = 'mobile'
+                             AND e.valid = 1 AND e.do_not_contact = 0 AND e.id < cp.id)
+          AND NOT EXISTS (SELECT 1 FROM accounts o WHERE o.debtor_id = d.id AND o.id <> a.id)
           AND NOT EXISTS (SELECT 1 FROM agreements g WHERE g.account_id = a.id)
-        HAVING mobile IS NOT NULL
         ORDER BY a.id LIMIT 1`,
+      [exceptAccountId],
     );
     const [row] = rows as Record<string, string | number>[];
     expect(row).toBeDefined();
@@ -113,22 +155,50 @@ describe('web chat in a browser', () => {
     };
   }
 
-  /** The one-time code the simulated carrier "texted" to the debtor's mobile. */
-  async function codeTextedTo(mobile: string): Promise<string> {
+  /** What the simulated carrier delivered to a phone, newest first. */
+  async function outbox(to: string): Promise<SimulatedOutboxMessage[]> {
+    const delivered = await apiCall<SimulatedOutboxMessage[]>(
+      server.url,
+      'GET',
+      `/simulated-carrier/outbox?to=${encodeURIComponent(to)}`,
+      adminToken,
+    );
+    expect(delivered.status).toBe(200);
+    return delivered.body;
+  }
+
+  /** Waits for a message to reach the phone, and returns what `pick` reads from it. */
+  async function delivered<T>(
+    to: string,
+    pick: (message: SimulatedOutboxMessage) => T | undefined,
+  ): Promise<T> {
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const outbox = await apiCall<SimulatedOutboxMessage[]>(
-        server.url,
-        'GET',
-        `/simulated-carrier/outbox?to=${encodeURIComponent(mobile)}`,
-        adminToken,
-      );
-      expect(outbox.status).toBe(200);
-      const code = outbox.body.map((m) => /\b(\d{6})\b/.exec(m.body)?.[1]).find(Boolean);
-      if (code) return code;
-      if (Date.now() > deadline) throw new Error(`no code reached ${mobile}`);
+      const found = (await outbox(to)).map(pick).find((value) => value !== undefined);
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`the expected message never reached ${to}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+  }
+
+  /** The one-time code the simulated carrier "texted" to the debtor's mobile. */
+  function codeTextedTo(mobile: string): Promise<string> {
+    return delivered(mobile, (m) => /\b(\d{6})\b/.exec(m.body)?.[1]);
+  }
+
+  /** An SMS from the debtor, posted and signed the way Twilio posts it to our webhook. */
+  async function smsFromDebtor(from: string, to: string, body: string): Promise<number> {
+    const url = `${server.url}/api/webhooks/twilio/messages`;
+    const params = { MessageSid: `SM${randomBytes(16).toString('hex')}`, From: from, To: to, Body: body };
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': getExpectedTwilioSignature(CARRIER_TOKEN, url, params),
+      },
+      body: new URLSearchParams(params).toString(),
+    });
+    return response.status;
   }
 
   it('a debtor identifies in the widget and asks for an agent, who accepts, chats, offers a 2-installment agreement the debtor sees, and finds the chat in the account timeline', async () => {
@@ -228,5 +298,65 @@ describe('web chat in a browser', () => {
     const transcript = chat.getByTestId('conversation-transcript');
     await waitForText(transcript.getByTestId('conversation-message'), 'quiero pagar en dos partes.');
     await waitForText(transcript.getByTestId('conversation-message'), reply);
+  });
+
+  it('an inbound SMS "BAJA" withdraws SMS consent at once: the account shows it, and the next SMS to that number is refused', async () => {
+    const first = await widgetDebtor();
+    const debtor = await widgetDebtor(first.accountId);
+    const zone = zoneWhereSmsIsLawfulNow(new Date());
+    if (!zone) {
+      console.warn('Skipping: no time zone is inside the Mexican SMS window right now.');
+      return;
+    }
+    // The debtor lives where texting is lawful right now, so only their consent can stop the SMS.
+    await db.query(
+      'UPDATE debtors d JOIN accounts a ON a.debtor_id = d.id SET d.time_zone = ? WHERE a.id = ?',
+      [zone, debtor.accountId],
+    );
+
+    const page = await openPage();
+    await signIn(page, DEMO.supervisorNorte, '/floor');
+    await page.goto(`${server.url}/accounts/${debtor.accountId}`);
+    const composer = page.getByTestId('account-message');
+    await composer.waitFor();
+    expect(await composer.getByTestId('account-message-to').innerText()).toContain(debtor.mobile);
+    const reminder =
+      'Banco Cordillera: le recordamos el pago de su tarjeta. Responda BAJA para no recibir más SMS.';
+    await composer.getByTestId('account-message-body').fill(reminder);
+    await composer.getByTestId('account-message-send').click();
+    await waitForText(composer.getByTestId('account-message-sent'), debtor.mobile);
+    const ourNumber = await delivered(debtor.mobile, (m) => (m.body === reminder ? m.from : undefined));
+
+    // The debtor answers BAJA from their phone.
+    expect(await smsFromDebtor(debtor.mobile, ourNumber, 'BAJA')).toBe(200);
+    await delivered(debtor.mobile, (m) => (m.body.startsWith('Has sido dado de baja') ? m.body : undefined));
+
+    await page.reload();
+    const withdrawn = page.locator(
+      '[data-testid="account-channel-consent"][data-channel="sms"][data-status="withdrawn"]',
+    );
+    await withdrawn.waitFor();
+    expect(await withdrawn.innerText()).toBe('SMS: Revocado');
+    const next = 'Banco Cordillera: su cuota vence mañana.';
+    await composer.getByTestId('account-message-body').fill(next);
+    await composer.getByTestId('account-message-send').click();
+    await waitForText(composer.getByTestId('account-message-reason'), 'Autorización revocada');
+    expect(await composer.getByTestId('account-message-sent').count()).toBe(0);
+
+    // The API says why, and nothing more reached the phone; a call to the same number is still lawful.
+    const [points] = await db.query('SELECT id FROM contact_points WHERE value = ? ORDER BY id LIMIT 1', [
+      debtor.mobile,
+    ]);
+    const contactPointId = String((points as { id: number }[])[0]!.id);
+    const refused = await apiCall<{ code: string; details: { reason: string } }>(
+      server.url,
+      'POST',
+      '/messages',
+      adminToken,
+      { accountId: debtor.accountId, contactPointId, channel: 'sms', body: next },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.details.reason).toBe('consent_withdrawn');
+    expect((await outbox(debtor.mobile)).filter((m) => m.body === next)).toHaveLength(0);
   });
 });

@@ -42,7 +42,18 @@ export interface ContactPointView {
   value: string;
   valid: boolean;
   consent: ConsentStatus;
+  /**
+   * Consent the debtor gave or withdrew for one channel (a "BAJA" by SMS), which overrides
+   * `consent` for that channel only; a channel not listed follows `consent`.
+   */
+  channelConsents: ChannelConsentView[];
   doNotContact: boolean;
+}
+
+export interface ChannelConsentView {
+  channel: Channel;
+  status: ConsentStatus;
+  changedAt: string;
 }
 
 export interface InteractionView {

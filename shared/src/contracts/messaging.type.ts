@@ -1,3 +1,4 @@
+import type { Role } from '../domain/roles.constant';
 import type { MessageChannel } from './conversations.type';
 
 /** What a template is for: reminders before a due date, an installment reminder, a broken-promise notice. */
@@ -94,6 +95,9 @@ export interface MessageCampaignSendView {
   messageId: string | null;
   at: string;
 }
+
+/** Who may write one message to a debtor (agents to their accounts, supervisors to their teams'). */
+export const MESSAGE_SENDER_ROLES = ['agent', 'supervisor', 'admin'] as const satisfies readonly Role[];
 
 /** An agent or supervisor writes to a debtor outside a conversation (through the same gate). */
 export interface OutboundMessageRequest {

@@ -2,6 +2,7 @@ import type {
   AccountDetail,
   AccountListItem,
   AgreementView,
+  ChannelConsentView,
   ContactPointView,
   InteractionView,
   Locale,
@@ -30,13 +31,17 @@ export function toAccountListItem(a: AccountRow): AccountListItem {
   };
 }
 
-function toContactPointView(c: ContactPoint): ContactPointView {
+function toContactPointView(
+  c: ContactPoint,
+  consents: ReadonlyMap<string, ChannelConsentView[]>,
+): ContactPointView {
   return {
     id: c.id,
     type: c.type,
     value: c.value,
     valid: c.valid,
     consent: c.consent,
+    channelConsents: consents.get(c.id) ?? [],
     doNotContact: c.doNotContact,
   };
 }
@@ -95,6 +100,7 @@ export interface AccountParts {
   account: AccountRow;
   debtor: Debtor;
   contactPoints: ContactPoint[];
+  channelConsents: ReadonlyMap<string, ChannelConsentView[]>;
   interactions: InteractionRow[];
   agreements: AgreementRow[];
   installments: Installment[];
@@ -118,7 +124,7 @@ export function toAccountDetail(parts: AccountParts, locale: Locale): AccountDet
       timeZone: d.timeZone,
       jurisdiction: d.jurisdiction,
     },
-    contactPoints: parts.contactPoints.map(toContactPointView),
+    contactPoints: parts.contactPoints.map((c) => toContactPointView(c, parts.channelConsents)),
     interactions: parts.interactions.map((i) => toInteractionView(i, locale)),
     agreements: parts.agreements.map((g) => toAgreementView(g, parts.installments)),
     payments: parts.payments.map(toPaymentView),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { AccountSearchQuery } from '@recupera/shared';
+import type { AccountSearchQuery, Channel, ChannelConsentView, ConsentStatus } from '@recupera/shared';
 import { In, IsNull, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { PageWindow } from '../../common/http/page.util';
 import type { Tx } from '../../database/unit-of-work.service';
@@ -142,6 +142,24 @@ export class AccountsRepository {
     return this.accounts.manager
       .getRepository(ContactPoint)
       .find({ where: { debtorId }, order: { type: 'ASC', id: 'ASC' } });
+  }
+
+  /** Consent per channel of these contact points (a debtor's "BAJA" by SMS), by point id. */
+  async channelConsents(pointIds: readonly string[]): Promise<Map<string, ChannelConsentView[]>> {
+    const byPoint = new Map<string, ChannelConsentView[]>();
+    if (pointIds.length === 0) return byPoint;
+    const rows = (await this.accounts.manager.query(
+      `SELECT contact_point_id, channel, status, changed_at FROM contact_point_consents
+        WHERE contact_point_id IN (?) ORDER BY contact_point_id, channel`,
+      [pointIds],
+    )) as { contact_point_id: string | number; channel: Channel; status: ConsentStatus; changed_at: Date }[];
+    for (const r of rows) {
+      const id = String(r.contact_point_id);
+      const list = byPoint.get(id) ?? [];
+      list.push({ channel: r.channel, status: r.status, changedAt: r.changed_at.toISOString() });
+      byPoint.set(id, list);
+    }
+    return byPoint;
   }
 
   async interactions(accountId: string): Promise<InteractionRow[]> {

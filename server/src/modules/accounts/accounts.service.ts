@@ -76,8 +76,18 @@ export class AccountsService {
       this.accounts.agreements(id),
       this.accounts.payments(id),
     ]);
+    const channelConsents = await this.accounts.channelConsents(contactPoints.map((c) => c.id));
     return toAccountDetail(
-      { account, debtor: debtor!, contactPoints, interactions, agreements, installments, payments },
+      {
+        account,
+        debtor: debtor!,
+        contactPoints,
+        channelConsents,
+        interactions,
+        agreements,
+        installments,
+        payments,
+      },
       locale,
     );
   }

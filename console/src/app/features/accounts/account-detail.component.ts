@@ -1,5 +1,15 @@
 import { Location } from '@angular/common';
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { MESSAGE_SENDER_ROLES } from '@recupera/shared';
 import { MatButtonModule } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatTableModule } from '@angular/material/table';
@@ -15,6 +25,8 @@ import { AccountDetailStore } from './account-detail.store';
 import { AccountChargesComponent } from '../charges/account-charges.component';
 import { interactionIcon } from '../chat/chat-channel.util';
 import { ConversationTranscriptComponent } from '../chat/conversation-transcript.component';
+import { AuthStore } from '../../core/auth/auth.store';
+import { AccountMessageComponent } from './account-message.component';
 
 @Component({
   selector: 'rc-account-detail',
@@ -22,6 +34,7 @@ import { ConversationTranscriptComponent } from '../chat/conversation-transcript
   providers: [AccountDetailStore],
   imports: [
     AccountChargesComponent,
+    AccountMessageComponent,
     MatButtonModule,
     MatExpansionModule,
     MatTableModule,
@@ -38,8 +51,11 @@ import { ConversationTranscriptComponent } from '../chat/conversation-transcript
 })
 export class AccountDetailComponent {
   private readonly location = inject(Location);
+  private readonly auth = inject(AuthStore);
   private readonly i18n = inject(I18nService);
   protected readonly store = inject(AccountDetailStore);
+  /** Who may write to the debtor from here (the server enforces the same roles). */
+  protected readonly canMessage = computed(() => this.auth.hasRole(MESSAGE_SENDER_ROLES));
   protected readonly t = this.i18n.t;
   protected readonly label = this.i18n.label;
   protected readonly money = this.i18n.money;

@@ -17,7 +17,7 @@ import type { Tone } from '../../ui/tone.util';
 import { MessageCampaignDetailStore, SENDS_PAGE_SIZES } from './message-campaign-detail.store';
 import { audienceText, confirmCampaignAction } from './message-campaign-actions.util';
 import type { CampaignAction } from './message-campaigns.store';
-import { campaignActions, campaignProgress, messageCampaignTone, sendReason } from './messages-form.util';
+import { campaignActions, campaignProgress, messageCampaignTone, sendReasonText } from './messages-form.util';
 
 const OUTCOME_TONES: Readonly<Record<MessageSendOutcome, Tone>> = {
   sent: 'success',
@@ -81,16 +81,7 @@ export class MessageCampaignDetailComponent {
   }
 
   protected reason(reason: string | null): string {
-    if (!reason) return '—';
-    const known = sendReason(reason);
-    switch (known.kind) {
-      case 'compliance':
-        return this.label('complianceReason', known.code);
-      case 'known':
-        return this.t(known.key);
-      case 'raw':
-        return known.text;
-    }
+    return reason ? sendReasonText(reason, this.i18n) : '—';
   }
 
   protected pageChanged(event: PageEvent): void {

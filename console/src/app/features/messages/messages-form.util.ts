@@ -12,6 +12,7 @@ import {
   type MessageCampaignCounts,
   type MessageCampaignStatus,
 } from '@recupera/shared';
+import type { I18nService } from '../../core/i18n/i18n.service';
 import type { MessageKey } from '../../core/i18n/messages-es.constant';
 import type { Tone } from '../../ui/tone.util';
 
@@ -144,4 +145,17 @@ export function sendReason(reason: string): SendReason {
   if (COMPLIANCE_REASONS.has(reason)) return { kind: 'compliance', code: reason as ComplianceError };
   const key = SEND_REASON_KEYS[reason];
   return key ? { kind: 'known', key } : { kind: 'raw', text: reason };
+}
+
+/** A send's reason in the reader's language (a code the console does not know is shown as given). */
+export function sendReasonText(reason: string, i18n: Pick<I18nService, 't' | 'label'>): string {
+  const known = sendReason(reason);
+  switch (known.kind) {
+    case 'compliance':
+      return i18n.label('complianceReason', known.code);
+    case 'known':
+      return i18n.t(known.key);
+    case 'raw':
+      return known.text;
+  }
 }

@@ -9,6 +9,8 @@ import type {
   MessageSendOutcome,
   MessageTemplateRequest,
   MessageTemplateView,
+  OutboundMessageRequest,
+  OutboundMessageResponse,
   Page,
 } from '@recupera/shared';
 import type { Observable } from 'rxjs';
@@ -20,10 +22,15 @@ export interface SendsQuery {
   pageSize?: number;
 }
 
-/** Templates, outbound message campaigns and canned responses (supervisors, managers, admins). */
+/** Templates, outbound message campaigns and canned responses (supervisors, managers, admins), and one message to a debtor. */
 @Injectable({ providedIn: 'root' })
 export class MessagesService {
   private readonly http = inject(HttpClient);
+
+  /** One SMS or WhatsApp to a debtor (agents to their accounts, supervisors to their teams'), through the contact gate. */
+  send(request: OutboundMessageRequest): Observable<OutboundMessageResponse> {
+    return this.http.post<OutboundMessageResponse>('/api/messages', request);
+  }
 
   templates(): Observable<MessageTemplateView[]> {
     return this.http.get<MessageTemplateView[]>('/api/message-templates');
