@@ -152,6 +152,7 @@ async function rebuildMetrics(months: string[]): Promise<number> {
         `${month}: ${result.interactions} interactions, ${result.payments} payments, ${result.agreements} agreements, ` +
           `${result.members} account memberships in ${result.seconds.toFixed(1)} s`,
       );
+      for (const step of result.steps) console.log(`  ${step.name}: ${step.seconds.toFixed(1)} s`);
     }
     process.stderr.write(`${progressBar(1)} done\n`);
     return 0;

@@ -3,7 +3,8 @@
  * (recupera_bench_metrics) with 1,000,000 accounts, 10,000,000 interactions and 1,000,000 payments
  * over 12 months (seeded generator, test/bench/metrics/, loaded with LOAD DATA LOCAL INFILE, a
  * progress bar on stderr), rebuilds every month's rollups through the product's CLI
- * (`rebuild-metrics`; the most recent full month last, timed as rollupRebuildSeconds), then starts
+ * (`rebuild-metrics`; the most recent full month last, timed as rollupRebuildSeconds, then once more
+ * as an operator recounts a month already counted: rollupRebuildAgain), then starts
  * the built server on that database (no dialer, no demo seed, its rollup workers on, as in
  * production), warms each dashboard endpoint up and times it sequentially, printing p50/p95 and
  * writing test/bench/results/metrics.json.
@@ -63,6 +64,8 @@ interface RebuiltMonth {
   members: number;
   /** As the rollup service reports it (the rebuild's transaction). */
   seconds: number;
+  /** Where those seconds went, as the CLI prints them. */
+  steps: { name: string; seconds: number }[];
 }
 
 /** What the sidecar file records of a kept database, step by step. */
@@ -85,10 +88,15 @@ function cli(args: string[]): Promise<string> {
   });
 }
 
-/** Parses the CLI's "2026-11: 833216 interactions, … in 41.2 s" lines. */
+/** Parses the CLI's "2026-11: 833216 interactions, … in 41.2 s" lines and the steps under each. */
 function rebuiltMonths(output: string): RebuiltMonth[] {
   const months: RebuiltMonth[] = [];
   for (const line of output.split('\n')) {
+    const step = /^ {2}(.+): ([\d.]+) s$/.exec(line);
+    if (step && months.length > 0) {
+      months[months.length - 1].steps.push({ name: step[1], seconds: Number(step[2]) });
+      continue;
+    }
     const m =
       /^(\d{4}-\d{2}): (\d+) interactions, (\d+) payments, (\d+) agreements, (\d+) account memberships in ([\d.]+) s/.exec(
         line.trim(),
@@ -101,6 +109,7 @@ function rebuiltMonths(output: string): RebuiltMonth[] {
         agreements: Number(m[4]),
         members: Number(m[5]),
         seconds: Number(m[6]),
+        steps: [],
       });
   }
   return months;
@@ -336,6 +345,10 @@ async function main(): Promise<void> {
     }
     if (kept) console.log(`Reusing ${DATABASE} (scale ${SCALE}), from where it was left`);
     const figures = await seedAndRebuild(root, months, now, kept);
+    // The command as an operator runs it: a month the rollups already counted, recounted.
+    console.log(`\nRebuilding ${months[months.length - 1]} again, as an operator would…`);
+    const [again] = rebuiltMonths(await cli(['rebuild-metrics', months[months.length - 1]]));
+    if (!again) throw new Error('the CLI did not report the second rebuild');
     // The rebuilds counted every seeded month's assignment spans; on a live floor each span is marked
     // by the turn that counts it, so without this the first turns would walk every span again.
     await root.query(`UPDATE ${DATABASE}.account_assignments SET rolled_up = 1 WHERE rolled_up = 0`);
@@ -374,10 +387,15 @@ async function main(): Promise<void> {
         `${last.payments.toLocaleString('en')} payments, ${last.members.toLocaleString('en')} memberships; ` +
         `${last.wallSeconds} s with the CLI's start-up) — goal <= ${GOALS.rollupRebuildSeconds} s: ${last.seconds <= GOALS.rollupRebuildSeconds ? 'met' : 'NOT met'}`,
     );
+    console.log(
+      `rebuilt again (already counted): ${again.seconds} s — goal <= ${GOALS.rollupRebuildSeconds} s: ${again.seconds <= GOALS.rollupRebuildSeconds ? 'met' : 'NOT met'}`,
+    );
     const result = {
       endpoints: timings.map((t) => ({ ...t, goalMet: t.p95Ms <= GOALS.endpointP95Ms })),
       rollupRebuildSeconds: last.seconds,
       rollupRebuild: last,
+      /** The same month recounted once more, as `npm run metrics:rebuild` runs on a live system. */
+      rollupRebuildAgain: again,
       scale: SCALE,
       seed: { value: SEED, months: figures.months, ...figures.load },
       rebuiltMonths: figures.rebuilt,

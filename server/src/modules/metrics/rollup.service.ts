@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { monthPeriod, offsetSegments } from '@recupera/shared';
 import type { QueryRunner } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/env.schema';
-import { RollupRebuildRepository } from './rollup-rebuild.repository';
+import { RollupRebuildRepository, type RebuildStep } from './rollup-rebuild.repository';
 import {
   DailyDeltas,
   installmentChange,
@@ -43,6 +43,7 @@ export interface RebuildResult {
   agreements: number;
   members: number;
   seconds: number;
+  steps: RebuildStep[];
 }
 
 /**

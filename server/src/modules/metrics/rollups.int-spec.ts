@@ -174,6 +174,10 @@ describe('Metric rollups', () => {
     await t.db.query("UPDATE metric_daily SET attempts = attempts + 100 WHERE day = '2026-11-02'");
     const result = await rollups.rebuild('2026-11');
     expect(result).toMatchObject({ month: '2026-11', interactions: 5, agreements: 2 });
+    // Each part is timed, in the order it ran, for the CLI to print.
+    expect(result.steps[0]!.name).toBe('clear the month');
+    expect(result.steps.map((s) => s.name)).toContain('mark interactions counted');
+    expect(result.steps.every((s) => s.seconds >= 0)).toBe(true);
     for (const [scope, id] of scopes())
       expect({ scope, ...(await rolledUp(scope, id)) }).toEqual({ scope, ...expected(scope, id) });
     expect(await rollups.catchUp(NOW)).toBe(0);
