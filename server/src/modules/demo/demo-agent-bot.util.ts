@@ -30,6 +30,7 @@ import {
   workStretchSeconds,
   type DemoCallPlan,
 } from './demo-agent-plan.util';
+import { DemoChatDesk } from './demo-chat-desk.util';
 
 type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 
@@ -75,18 +76,17 @@ export interface DemoBotStats {
   breaks: number;
   previewsDialled: number;
   previewsSkipped: number;
+  /** Chats answered and wrapped up. */
+  chats: number;
   errors: number;
 }
 
-/** Chat events a bot never gets a chat for, numbered all the same: they keep its sequence whole. */
+/** Chat events the desk does not act on, numbered all the same: they keep the sequence whole. */
 const CHAT_EVENTS_IGNORED = [
   'chat.offer-withdrawn',
-  'chat.assigned',
   'chat.updated',
-  'chat.message',
   'chat.message-status',
   'chat.typing',
-  'chat.closed',
 ] as const;
 
 /** Acks that do not come back within this long count as failures (the bot retries later). */
@@ -115,9 +115,11 @@ export class DemoAgentBot {
     breaks: 0,
     previewsDialled: 0,
     previewsSkipped: 0,
+    chats: 0,
     errors: 0,
   };
   private readonly rng: SeededRandom;
+  private readonly desk: DemoChatDesk;
   private readonly now: () => Date;
   private socket: AgentSocket | null = null;
   private token: MintedToken | null = null;
@@ -144,6 +146,24 @@ export class DemoAgentBot {
   constructor(private readonly options: DemoBotOptions) {
     this.rng = new SeededRandom(options.seed);
     this.now = options.now ?? (() => new Date());
+    this.desk = new DemoChatDesk({
+      rng: this.rng,
+      later: (ms, task) => void this.later(ms, task),
+      emit: (event, request) => this.connected().timeout(ACK_TIMEOUT_MS).emitWithAck(event, request),
+      send: async (conversationId, body) => {
+        const sent = await this.connected()
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck('chat.send-requested', { conversationId, body });
+        if (!sent.ok) throw new Error(`chat message refused: ${sent.message}`);
+      },
+      wrapUp: async (conversationId, dispositionCode, notes) => {
+        const result = await this.connected()
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck('chat.wrap-up-finished', { conversationId, dispositionCode, notes });
+        if (result.ok) this.stats.chats++;
+        return result;
+      },
+    });
     this.nextBreakAt = this.now().getTime() + this.scaled(workStretchSeconds(this.rng) * 1_000);
   }
 
@@ -209,12 +229,19 @@ export class DemoAgentBot {
           if (result.ok) this.stats.wrapUps++;
         }
       }
+      await this.desk.leave();
       await ack.timeout().emitWithAck('agent.state-requested', { state: 'offline' });
     } catch (error) {
       this.options.logger.debug(`${this.email}: left the floor abruptly (${String(error)})`);
     } finally {
       this.stop();
     }
+  }
+
+  private connected(): AgentSocket {
+    const socket = this.socket;
+    if (!socket?.connected) throw new Error('not connected');
+    return socket;
   }
 
   private async until(condition: () => boolean, deadline: number): Promise<void> {
@@ -374,16 +401,10 @@ export class DemoAgentBot {
       ),
     );
     socket.on('call.controls-changed', (event) => this.onEvent(event, () => undefined));
-    // The bots work calls only: a chat offered to one passes straight on to the people logged in.
-    socket.on('chat.offered', (event) =>
-      this.onEvent(event, () =>
-        this.guard('chat offer', async () => {
-          await socket
-            .timeout(ACK_TIMEOUT_MS)
-            .emitWithAck('chat.decline-requested', { conversationId: event.conversationId });
-        }),
-      ),
-    );
+    socket.on('chat.offered', (event) => this.onEvent(event, () => this.desk.offered(event)));
+    socket.on('chat.assigned', (event) => this.onEvent(event, () => this.desk.assigned(event)));
+    socket.on('chat.message', (event) => this.onEvent(event, () => this.desk.message(event)));
+    socket.on('chat.closed', (event) => this.onEvent(event, () => this.desk.closed(event.conversationId)));
     for (const name of CHAT_EVENTS_IGNORED)
       socket.on(name, (event: { seq: number }) => this.onEvent(event, () => undefined));
   }
@@ -423,6 +444,8 @@ export class DemoAgentBot {
     this.previewing = null;
     if (snapshot.call) this.call = snapshot.call;
     if (snapshot.script) this.script = snapshot.script;
+    this.desk.resume(snapshot.chats);
+    if (snapshot.chatOffer) this.desk.offered(snapshot.chatOffer);
     if (snapshot.preview && snapshot.state.state === 'preview') {
       this.view = snapshot.state;
       await this.onPreview(snapshot.preview);

@@ -25,6 +25,7 @@ import { TeamsService } from '../teams/teams.service';
 import { UsersRepository } from '../users/users.repository';
 import { startDelayMs } from './demo-agent-plan.util';
 import { DemoAgentBot, type DemoBotAgent, type DemoBotStats, type MintedToken } from './demo-agent-bot.util';
+import { DemoDebtorsService } from './demo-debtors.service';
 import {
   DEMO_ADMIN_EMAIL,
   DEMO_BOT_EMAILS,
@@ -87,6 +88,7 @@ export class DemoFloorService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly tokens: AccessTokenService,
     private readonly moduleRef: ModuleRef,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly debtors: DemoDebtorsService,
   ) {}
 
   /**
@@ -127,6 +129,7 @@ export class DemoFloorService implements OnApplicationBootstrap, OnModuleDestroy
       breaks: 0,
       previewsDialled: 0,
       previewsSkipped: 0,
+      chats: 0,
       errors: 0,
     };
     for (const bot of this.bots)
@@ -160,6 +163,17 @@ export class DemoFloorService implements OnApplicationBootstrap, OnModuleDestroy
     return started;
   }
 
+  /** Debtors of the bots' teams text in now and then, for the bots (and people) to answer. */
+  startDebtors(agents: readonly DemoBotAgent[], run: { timeScale?: number; seed?: number }): void {
+    if (this.stopped) return;
+    const teamIds = [...new Set(agents.map((a) => a.teamId).filter((id): id is string => id !== null))];
+    this.debtors.start({
+      teamIds,
+      timeScale: run.timeScale ?? this.config.simulatedCarrierTimeScale,
+      seed: run.seed ?? this.config.simulatedCarrierSeed,
+    });
+  }
+
   /**
    * Every bot hangs up, wraps up and logs off, then disconnects with its timers cleared, so
    * `app.close()` (and `npm start`) exit cleanly and a restart finds nobody on a call that died with
@@ -171,6 +185,7 @@ export class DemoFloorService implements OnApplicationBootstrap, OnModuleDestroy
     this.leaderTimer = null;
     const bots = this.bots;
     this.bots = [];
+    this.debtors.stop();
     await Promise.all(bots.map((bot) => bot.leave(LEAVE_DEADLINE_MS)));
     if (this.leading) {
       this.leading = false;
@@ -199,6 +214,7 @@ export class DemoFloorService implements OnApplicationBootstrap, OnModuleDestroy
     const agents = await this.demoAgents();
     if (this.stopped) return;
     this.startBots(agents, { baseUrl });
+    this.startDebtors(agents, {});
     this.logger.log(
       `Demo floor: ${agents.length} simulated agents (${agents[0]?.email ?? '—'} …) working ${running.join(', ') || 'no campaign'}; ` +
         'agente1 and agente9 are yours. DEMO_AGENTS=0 turns them off',
@@ -247,6 +263,7 @@ export class DemoFloorService implements OnApplicationBootstrap, OnModuleDestroy
           this.leading = false;
           for (const bot of this.bots) bot.stop();
           this.bots = [];
+          this.debtors.stop();
         }
       } else if (await this.lead()) {
         const admin = await this.users.findByEmail(DEMO_ADMIN_EMAIL);

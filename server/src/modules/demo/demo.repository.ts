@@ -224,4 +224,61 @@ export class DemoRepository {
       [goals.map((g) => ['month', g.periodStart, 'team', g.teamId, 'recovered', g.target, g.currency])],
     );
   }
+
+  /**
+   * A mobile of an active account of these teams that may be texted and is not in a conversation
+   * already, taken from a random point of the account ids (`fraction` in [0, 1)), or null.
+   */
+  async chatDebtorPhone(teamIds: readonly string[], fraction: number): Promise<string | null> {
+    if (teamIds.length === 0) return null;
+    const [range] = (await this.dataSource.query(
+      'SELECT MIN(id) AS low, MAX(id) AS high FROM accounts WHERE assigned_team_id IN (?)',
+      [teamIds],
+    )) as { low: string | null; high: string | null }[];
+    if (range?.low === null || range?.high === null || !range) return null;
+    const from = Math.floor(Number(range.low) + fraction * (Number(range.high) - Number(range.low)));
+    const rows = (await this.dataSource.query(
+      `SELECT cp.value FROM accounts a
+         JOIN contact_points cp ON cp.debtor_id = a.debtor_id AND cp.type = 'mobile' AND cp.valid = 1
+                               AND cp.do_not_contact = 0
+         LEFT JOIN contact_point_consents cc ON cc.contact_point_id = cp.id AND cc.channel = 'sms'
+        WHERE a.id >= ? AND a.status = 'active' AND a.assigned_team_id IN (?)
+          AND COALESCE(cc.status, cp.consent) <> 'withdrawn'
+          AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.channel = 'sms' AND c.address = cp.value
+                             AND c.status <> 'closed')
+        ORDER BY a.id LIMIT 1`,
+      [from, teamIds],
+    )) as { value: string }[];
+    return rows[0]?.value ?? null;
+  }
+
+  /** The open SMS conversation with this number, if any. */
+  async openSmsConversation(phone: string): Promise<string | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM conversations WHERE channel = 'sms' AND address = ? AND status <> 'closed'
+        ORDER BY id DESC LIMIT 1`,
+      [phone],
+    )) as { id: string | number }[];
+    return rows[0] ? String(rows[0].id) : null;
+  }
+
+  /** Whether the conversation is still open, and how many messages its agents wrote after `afterId`. */
+  async agentRepliesAfter(
+    conversationId: string,
+    afterId: string,
+  ): Promise<{ open: boolean; lastId: string; replies: number }> {
+    const [conversation] = (await this.dataSource.query('SELECT status FROM conversations WHERE id = ?', [
+      conversationId,
+    ])) as { status: string }[];
+    const [replies] = (await this.dataSource.query(
+      `SELECT COUNT(*) AS n, MAX(id) AS last FROM messages
+        WHERE conversation_id = ? AND id > ? AND author = 'agent'`,
+      [conversationId, afterId],
+    )) as { n: string | number; last: string | number | null }[];
+    return {
+      open: conversation !== undefined && conversation.status !== 'closed',
+      lastId: replies?.last === null || replies?.last === undefined ? afterId : String(replies.last),
+      replies: Number(replies?.n ?? 0),
+    };
+  }
 }

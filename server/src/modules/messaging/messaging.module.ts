@@ -11,5 +11,7 @@ import { MessagingWebhooksService } from './messaging-webhooks.service';
   imports: [MessagingCarrierModule, ConversationsModule, ComplianceModule],
   controllers: [MessagingWebhooksController],
   providers: [MessagingSignatureGuard, MessagingWebhooksService],
+  // The demo's simulated debtors text in through the same inbound path.
+  exports: [MessagingWebhooksService],
 })
 export class MessagingModule {}
