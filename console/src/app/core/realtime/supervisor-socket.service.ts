@@ -1,19 +1,14 @@
-import { Injectable, effect, inject, signal } from '@angular/core';
+import { Injectable, effect, inject } from '@angular/core';
 import {
-  ErrorCode,
   SUPERVISOR_NAMESPACE,
   type AckResult,
-  type HandshakeError,
   type SupervisorClientToServerEvents,
   type SupervisorServerToClientEvents,
 } from '@recupera/shared';
-import { io, type Socket } from 'socket.io-client';
 import { AuthService } from '../auth/auth.service';
 import { AuthStore } from '../auth/auth.store';
-import type { SocketStatus } from './admin-socket.service';
-import { handshakeError } from './handshake-error.util';
+import { AuthenticatedLine } from './authenticated-line.util';
 
-type SupervisorSocket = Socket<SupervisorServerToClientEvents, SupervisorClientToServerEvents>;
 export type SupervisorEventName = keyof SupervisorServerToClientEvents;
 export type SupervisorRequestName = keyof SupervisorClientToServerEvents;
 /** What the client sends with a request: the event's first argument (the last one is the ack). */
@@ -23,33 +18,28 @@ export type SupervisorRequestPayload<E extends SupervisorRequestName> = Paramete
 
 /** A request the server has not answered by then is reported as failed rather than left spinning. */
 export const SUPERVISOR_ACK_TIMEOUT_MS = 8_000;
-/** After the server itself closed the socket, wait this long before knocking again. */
-const SERVER_CLOSE_RETRY_MS = 2_000;
-const SERVER_CLOSE_MAX_RETRIES = 5;
 
 /** Handlers by event; `on` keeps each paired with its own event's signature. */
 type AnyHandler = SupervisorServerToClientEvents[SupervisorEventName];
 
 /**
- * The supervisor namespace socket (the live floor). Like the agent's line, it authenticates with
- * the in-memory access token at every (re)connection, refreshes the session once when a handshake
- * is refused for an expired token, and keeps the registered handlers across reconnections and
- * sign-ins. Floor events are not numbered: the floor shows what it hears from the moment it joins.
+ * The supervisor namespace socket (the live floor), an authenticated line that keeps the
+ * registered handlers across reconnections and sign-ins. Floor events are not numbered: the floor
+ * shows what it hears from the moment it joins.
  */
 @Injectable({ providedIn: 'root' })
 export class SupervisorSocketService {
   private readonly store = inject(AuthStore);
-  private readonly auth = inject(AuthService);
-  private socket: SupervisorSocket | null = null;
   private readonly handlers = new Map<SupervisorEventName, Set<AnyHandler>>();
-  private refreshedForHandshake = false;
-  private serverCloseRetries = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly statusState = signal<SocketStatus>('disconnected');
-  private readonly errorState = signal<HandshakeError | null>(null);
+  private readonly line = new AuthenticatedLine(this.store, inject(AuthService), {
+    namespace: SUPERVISOR_NAMESPACE,
+    ackTimeoutMs: SUPERVISOR_ACK_TIMEOUT_MS,
+    channel: 'supervisor channel',
+    receive: (event, payload) => this.dispatch(event as SupervisorEventName, payload),
+  });
 
-  readonly status = this.statusState.asReadonly();
-  readonly handshakeError = this.errorState.asReadonly();
+  readonly status = this.line.status;
+  readonly handshakeError = this.line.handshakeError;
 
   constructor() {
     // Signing out closes the socket: the next user of this browser must not hear this floor.
@@ -60,26 +50,7 @@ export class SupervisorSocketService {
 
   /** Connects if needed; safe to call repeatedly. */
   connect(): void {
-    if (this.socket) {
-      if (!this.socket.connected) this.socket.connect();
-      return;
-    }
-    const socket: SupervisorSocket = io(SUPERVISOR_NAMESPACE, {
-      auth: (callback) => callback({ token: this.store.accessToken() }),
-      transports: ['websocket'],
-    });
-    this.statusState.set('connecting');
-    socket.on('connect', () => {
-      this.refreshedForHandshake = false;
-      this.serverCloseRetries = 0;
-      this.errorState.set(null);
-      this.statusState.set('connected');
-    });
-    socket.on('disconnect', (reason) => this.onDisconnect(reason));
-    socket.on('connect_error', (error) => this.onConnectError(error));
-    // One listener for every server event, so handlers registered before `connect` are kept.
-    socket.onAny((event: SupervisorEventName, payload: unknown) => this.dispatch(event, payload));
-    this.socket = socket;
+    this.line.connect();
   }
 
   /** Registers a handler for a server event; it stays registered until the returned function runs. */
@@ -90,38 +61,16 @@ export class SupervisorSocketService {
     return () => set.delete(handler);
   }
 
-  /**
-   * Sends a supervisor request and resolves with the server's acknowledgement. It never rejects: a
-   * line that is down or an answer that does not come back in time is a refused request too.
-   */
-  async request<E extends SupervisorRequestName>(
+  /** Sends a supervisor request and resolves with the server's acknowledgement; it never rejects. */
+  request<E extends SupervisorRequestName>(
     event: E,
     payload: SupervisorRequestPayload<E>,
   ): Promise<AckResult> {
-    const socket = this.socket;
-    // socket.io would buffer the emit and replay it on reconnection, possibly minutes later.
-    if (!socket?.connected) return unavailable('Not connected to the supervisor channel');
-    const timed = socket.timeout(SUPERVISOR_ACK_TIMEOUT_MS);
-    // The typed emitWithAck cannot resolve its argument list for a generic event name.
-    const emitWithAck = timed.emitWithAck.bind(timed) as unknown as (
-      name: E,
-      body: SupervisorRequestPayload<E>,
-    ) => Promise<AckResult>;
-    try {
-      return await emitWithAck(event, payload);
-    } catch {
-      return unavailable('The server did not answer in time');
-    }
+    return this.line.request(event, payload);
   }
 
   disconnect(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    this.socket?.offAny();
-    this.socket?.removeAllListeners();
-    this.socket?.disconnect();
-    this.socket = null;
-    this.statusState.set('disconnected');
+    this.line.disconnect();
   }
 
   private dispatch(event: SupervisorEventName, payload: unknown): void {
@@ -129,42 +78,4 @@ export class SupervisorSocketService {
     for (const handler of [...(this.handlers.get(event) ?? [])])
       (handler as (payload: unknown) => void)(payload);
   }
-
-  private onDisconnect(reason: Socket.DisconnectReason): void {
-    this.statusState.set('disconnected');
-    // Transport losses reconnect by themselves; a close decided by the server (a restart's drain,
-    // a refused session) does not, and a floor left silently deaf would miss its transfers.
-    if (reason !== 'io server disconnect' || !this.store.isAuthenticated()) return;
-    if (this.serverCloseRetries >= SERVER_CLOSE_MAX_RETRIES) return;
-    this.serverCloseRetries += 1;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (this.socket && this.store.isAuthenticated()) {
-        this.statusState.set('connecting');
-        this.socket.connect();
-      }
-    }, SERVER_CLOSE_RETRY_MS * this.serverCloseRetries);
-  }
-
-  private onConnectError(error: Error): void {
-    const reason = handshakeError(error);
-    if (!reason) {
-      // Transport trouble: socket.io keeps retrying by itself.
-      this.statusState.set('connecting');
-      return;
-    }
-    this.errorState.set(reason);
-    this.statusState.set('disconnected');
-    if (reason.code === ErrorCode.TokenExpired && !this.refreshedForHandshake) {
-      this.refreshedForHandshake = true;
-      this.auth.refreshAccessToken().subscribe({
-        next: () => this.socket?.connect(),
-        error: () => this.disconnect(),
-      });
-    }
-  }
-}
-
-function unavailable(message: string): AckResult {
-  return { ok: false, code: ErrorCode.ServiceUnavailable, message };
 }
