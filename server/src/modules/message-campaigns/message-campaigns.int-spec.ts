@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import {
   ComplianceError,
   MESSAGE_CAMPAIGNS_QUEUE,
+  type AccountDetail,
   type MessageCampaignJobName,
   type MessageCampaignJobs,
   type MessageCampaignSendView,
@@ -657,6 +658,13 @@ describe('Message campaigns, templates and reminders', () => {
         code: 'conflict',
         details: { reason: ComplianceError.ConsentWithdrawn, retryAt: null },
       });
+      // The account page shows that channel's consent on the point; the point's own is unchanged.
+      const detail = await api<AccountDetail>(t.url, 'GET', `/accounts/${accountId}`, { token: agentA });
+      const point = detail.body.contactPoints.find((c) => c.id === pointId)!;
+      expect(point.consent).toBe('granted');
+      expect(point.channelConsents).toEqual([
+        { channel: 'sms', status: 'withdrawn', changedAt: NOW.toISOString() },
+      ]);
     });
   });
 
