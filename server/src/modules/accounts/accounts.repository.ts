@@ -144,15 +144,15 @@ export class AccountsRepository {
       .find({ where: { debtorId }, order: { type: 'ASC', id: 'ASC' } });
   }
 
-  /** Consent per channel of these contact points (a debtor's "BAJA" by SMS), by point id. */
-  async channelConsents(pointIds: readonly string[]): Promise<Map<string, ChannelConsentView[]>> {
-    const byPoint = new Map<string, ChannelConsentView[]>();
-    if (pointIds.length === 0) return byPoint;
+  /** Consent per channel of a debtor's contact points (a "BAJA" by SMS), by point id. */
+  async channelConsents(debtorId: string): Promise<Map<string, ChannelConsentView[]>> {
     const rows = (await this.accounts.manager.query(
-      `SELECT contact_point_id, channel, status, changed_at FROM contact_point_consents
-        WHERE contact_point_id IN (?) ORDER BY contact_point_id, channel`,
-      [pointIds],
+      `SELECT cc.contact_point_id, cc.channel, cc.status, cc.changed_at FROM contact_point_consents cc
+         JOIN contact_points cp ON cp.id = cc.contact_point_id
+        WHERE cp.debtor_id = ? ORDER BY cc.contact_point_id, cc.channel`,
+      [debtorId],
     )) as { contact_point_id: string | number; channel: Channel; status: ConsentStatus; changed_at: Date }[];
+    const byPoint = new Map<string, ChannelConsentView[]>();
     for (const r of rows) {
       const id = String(r.contact_point_id);
       const list = byPoint.get(id) ?? [];

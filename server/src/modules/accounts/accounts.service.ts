@@ -69,14 +69,15 @@ export class AccountsService {
     // Out of scope answers exactly like missing, so ids of other teams' accounts reveal nothing.
     const account = await this.accounts.findInScope(await this.detailScopeFor(user), id);
     if (!account) throw AppException.notFound('Account');
-    const [debtor, contactPoints, interactions, { agreements, installments }, payments] = await Promise.all([
-      this.accounts.findDebtor(account.debtorId),
-      this.accounts.contactPoints(account.debtorId),
-      this.accounts.interactions(id),
-      this.accounts.agreements(id),
-      this.accounts.payments(id),
-    ]);
-    const channelConsents = await this.accounts.channelConsents(contactPoints.map((c) => c.id));
+    const [debtor, contactPoints, channelConsents, interactions, { agreements, installments }, payments] =
+      await Promise.all([
+        this.accounts.findDebtor(account.debtorId),
+        this.accounts.contactPoints(account.debtorId),
+        this.accounts.channelConsents(account.debtorId),
+        this.accounts.interactions(id),
+        this.accounts.agreements(id),
+        this.accounts.payments(id),
+      ]);
     return toAccountDetail(
       {
         account,
